@@ -62,3 +62,22 @@ LAYERS: tuple[Layer, ...] = (
 
 LAYER_BY_KEY = {layer.key: layer for layer in LAYERS}
 LAYER_KEYS = tuple(layer.key for layer in LAYERS)
+
+
+@dataclass(frozen=True)
+class UserTag:
+    """A colour the user picks for a personal highlight (keys 1–5 in the reader)."""
+
+    key: str  # "1" … "5"
+    name: str  # default tag name, editable by the user
+    color: str  # hex; drawn as a solid fill with a left border so it never looks like a detector layer
+
+
+USER_TAGS: tuple[UserTag, ...] = (
+    UserTag("1", "Important", "#F0E442"),  # Okabe–Ito yellow
+    UserTag("2", "Check this", "#56B4E9"),  # sky blue
+    UserTag("3", "Contradiction", "#FF9DA7"),
+    UserTag("4", "Follow up", "#009E73"),  # bluish green
+    UserTag("5", "Background", "#BBBBBB"),
+)
+USER_TAG_BY_KEY = {tag.key: tag for tag in USER_TAGS}
