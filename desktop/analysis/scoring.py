@@ -1,0 +1,283 @@
+"""Accuracy metrics of ANNOTATION_GUIDE.md §4: quote matching, sentence labels by character, emotive by token.
+
+Pure functions over spans (our `Span` dataclasses or plain dicts with the same keys);
+the only I/O is loading the gold files of `tests/gold/`. Counts (tp/fp/fn) are kept so
+that scores micro-average across documents by adding them up.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SENTENCE_LABELS = ("attributed", "vague_source", "unsourced", "not_claim")
+TOKEN_RE = re.compile(r"\w+")
+
+
+def _get(span: Any, key: str, default: Any = None) -> Any:
+    """Read a field of a span given as a dataclass or as a dict."""
+    if isinstance(span, Mapping):
+        return span.get(key, default)
+    return getattr(span, key, default)
+
+
+def of_kind(spans: Iterable[Any], kind: str) -> list[Any]:
+    return [s for s in spans if _get(s, "kind") == kind]
+
+
+@dataclass(frozen=True)
+class PRF:
+    """True positives, false positives and false negatives; scores derived from them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: PRF) -> PRF:
+        return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        """Share of predictions that are right (1.0 when nothing was predicted)."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of gold items found (1.0 when there is nothing to find)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        if not (self.tp + self.fp + self.fn):
+            return 1.0
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn)
+
+    @property
+    def support(self) -> int:
+        """Gold items (tp + fn)."""
+        return self.tp + self.fn
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def quotes_match(pred: tuple[int, int], gold: tuple[int, int]) -> bool:
+    """§4: the character overlap is at least half of the longer span."""
+    longer = max(pred[1] - pred[0], gold[1] - gold[0])
+    return longer > 0 and 2 * overlap(pred, gold) >= longer
+
+
+def match_quotes(pred: Sequence[Any], gold: Sequence[Any]) -> list[tuple[int, int]]:
+    """One-to-one matching of predicted to gold quotes, as (pred index, gold index) pairs.
+
+    Candidate pairs are those that `quotes_match`; they are taken greedily, largest overlap
+    first (ties: earliest gold, then earliest prediction), each span used at most once.
+    """
+    pairs = []
+    for i, p in enumerate(pred):
+        pr = (_get(p, "start"), _get(p, "end"))
+        for j, g in enumerate(gold):
+            gr = (_get(g, "start"), _get(g, "end"))
+            if quotes_match(pr, gr):
+                pairs.append((-overlap(pr, gr), j, i))
+    pairs.sort()
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, j, i in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        out.append((i, j))
+    out.sort()
+    return out
+
+
+def _last_word(name: str) -> str:
+    words = re.findall(r"[\w'’-]+", name.casefold())
+    return words[-1] if words else ""
+
+
+def speaker_matches(pred: str | None, gold: str | None) -> bool:
+    """§4: equal after case folding, or the same last word."""
+    if not pred or not gold:
+        return False
+    p, g = " ".join(pred.casefold().split()), " ".join(gold.casefold().split())
+    return p == g or (_last_word(p) != "" and _last_word(p) == _last_word(g))
+
+
+@dataclass(frozen=True)
+class QuoteScore:
+    prf: PRF = field(default_factory=PRF)
+    speakers_right: int = 0
+    speakers_scored: int = 0  # matched quotes whose gold speaker is scored
+
+    def __add__(self, other: QuoteScore) -> QuoteScore:
+        return QuoteScore(
+            self.prf + other.prf,
+            self.speakers_right + other.speakers_right,
+            self.speakers_scored + other.speakers_scored,
+        )
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_right / self.speakers_scored if self.speakers_scored else 1.0
+
+
+def score_quotes(pred: Sequence[Any], gold: Sequence[Any], speaker_scored=None) -> QuoteScore:
+    """Quote P/R/F1 and speaker accuracy over matched quotes.
+
+    `speaker_scored(gold_span) -> bool` can leave some gold speakers out of the speaker
+    accuracy (used for corpora whose gold speaker is a bare pronoun); all count by default.
+    """
+    pred, gold = list(pred), list(gold)
+    pairs = match_quotes(pred, gold)
+    right = scored = 0
+    for i, j in pairs:
+        if speaker_scored is not None and not speaker_scored(gold[j]):
+            continue
+        scored += 1
+        right += speaker_matches(_get(pred[i], "speaker"), _get(gold[j], "speaker"))
+    tp = len(pairs)
+    return QuoteScore(PRF(tp, len(pred) - tp, len(gold) - tp), right, scored)
+
+
+# ---------------------------------------------------------------- sentence labels
+
+
+def _mask(text: str, spans: Iterable[Any], label: str) -> bytearray:
+    mask = bytearray(len(text))
+    for s in spans:
+        if _get(s, "label") == label:
+            start, end = max(0, _get(s, "start")), min(len(text), _get(s, "end"))
+            if end > start:
+                mask[start:end] = b"\x01" * (end - start)
+    return mask
+
+
+def score_labels(
+    text: str, pred: Iterable[Any], gold: Iterable[Any], labels: Sequence[str] = SENTENCE_LABELS
+) -> dict[str, PRF]:
+    """§4: per label, character-level counts over the text's non-space characters."""
+    pred, gold = of_kind(pred, "sentence"), of_kind(gold, "sentence")
+    nonspace = [i for i, ch in enumerate(text) if not ch.isspace()]
+    out = {}
+    for label in labels:
+        pm, gm = _mask(text, pred, label), _mask(text, gold, label)
+        tp = fp = fn = 0
+        for i in nonspace:
+            p, g = pm[i], gm[i]
+            if p and g:
+                tp += 1
+            elif p:
+                fp += 1
+            elif g:
+                fn += 1
+        out[label] = PRF(tp, fp, fn)
+    return out
+
+
+# ---------------------------------------------------------------- emotive
+
+
+def tokens(text: str) -> list[tuple[int, int]]:
+    """Tokens for the emotive score: maximal runs of word characters."""
+    return [m.span() for m in TOKEN_RE.finditer(text)]
+
+
+def _positive_tokens(toks: list[tuple[int, int]], spans: Iterable[Any]) -> set[int]:
+    """Indices of tokens with at least one character inside a span."""
+    import bisect
+
+    starts = [t[0] for t in toks]
+    hit: set[int] = set()
+    for s in spans:
+        a, b = _get(s, "start"), _get(s, "end")
+        k = max(0, bisect.bisect_right(starts, a) - 1)
+        while k < len(toks) and toks[k][0] < b:
+            if toks[k][1] > a:
+                hit.add(k)
+            k += 1
+    return hit
+
+
+def score_emotive(text: str, pred: Iterable[Any], gold: Iterable[Any]) -> PRF:
+    """§4: token-level counts; a token is positive when any of its characters is in a span."""
+    toks = tokens(text)
+    p = _positive_tokens(toks, of_kind(pred, "emotive"))
+    g = _positive_tokens(toks, of_kind(gold, "emotive"))
+    return PRF(len(p & g), len(p - g), len(g - p))
+
+
+# ---------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True)
+class DocumentScore:
+    """All §4 counts for one or more documents; `+` micro-averages."""
+
+    quotes: QuoteScore = field(default_factory=QuoteScore)
+    labels: Mapping[str, PRF] = field(default_factory=lambda: {label: PRF() for label in SENTENCE_LABELS})
+    emotive: PRF = field(default_factory=PRF)
+
+    def __add__(self, other: DocumentScore) -> DocumentScore:
+        keys = list(dict.fromkeys([*self.labels, *other.labels]))
+        return DocumentScore(
+            self.quotes + other.quotes,
+            {k: self.labels.get(k, PRF()) + other.labels.get(k, PRF()) for k in keys},
+            self.emotive + other.emotive,
+        )
+
+
+def score_document(text: str, pred: Sequence[Any], gold: Sequence[Any]) -> DocumentScore:
+    """Score predicted spans against gold spans of one text on all three kinds."""
+    return DocumentScore(
+        quotes=score_quotes(of_kind(pred, "quote"), of_kind(gold, "quote")),
+        labels=score_labels(text, pred, gold),
+        emotive=score_emotive(text, pred, gold),
+    )
+
+
+def micro(scores: Iterable[DocumentScore]) -> DocumentScore:
+    total = DocumentScore()
+    for s in scores:
+        total = total + s
+    return total
+
+
+# ---------------------------------------------------------------- gold files
+
+
+@dataclass(frozen=True)
+class Gold:
+    file: str
+    spans: tuple[dict, ...]
+
+
+def load_gold(path: Path | str) -> Gold:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return Gold(file=data["file"], spans=tuple(data["spans"]))
+
+
+def load_gold_dir(directory: Path | str) -> dict[str, Gold]:
+    """Gold files of a directory by the seed file name they annotate."""
+    out = {}
+    for p in sorted(Path(directory).glob("*.json")):
+        gold = load_gold(p)
+        out[gold.file] = gold
+    return out
+
+
+def read_text(path: Path | str) -> str:
+    """A seed's text exactly as the gold offsets count it (UTF-8, no newline translation)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return fh.read()
