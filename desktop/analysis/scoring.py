@@ -269,11 +269,16 @@ def load_gold(path: Path | str) -> Gold:
 
 
 def load_gold_dir(directory: Path | str) -> dict[str, Gold]:
-    """Gold files of a directory by the seed file name they annotate."""
+    """Span gold files of a directory by the file name they annotate.
+
+    Other JSON files living there (e.g. the cross-article comparison gold) are skipped.
+    """
     out = {}
     for p in sorted(Path(directory).glob("*.json")):
-        gold = load_gold(p)
-        out[gold.file] = gold
+        data = json.loads(p.read_text(encoding="utf-8"))
+        if not (isinstance(data, dict) and isinstance(data.get("file"), str) and isinstance(data.get("spans"), list)):
+            continue
+        out[data["file"]] = Gold(file=data["file"], spans=tuple(data["spans"]))
     return out
 
 
