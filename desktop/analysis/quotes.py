@@ -1,19 +1,554 @@
 """Attributed direct quotations and their speakers (ANNOTATION_GUIDE §1).
 
 Registered as the spaCy component `sourcelight_quotes`; sets `doc._.sl_quotes`,
-a list of `Span(kind="quote")` with offsets into `doc.text`.
+a list of `Span(kind="quote")` with offsets into `doc.text` (quote marks included).
+
+Two steps. `find_quoted` pairs quotation marks paragraph by paragraph (curly, straight,
+guillemets, single quotes as outer marks; nested quotes stay inside their outer quote; a
+quote over several paragraphs when each paragraph opens with a mark; an unclosed quote is
+capped at its paragraph). `attribute` then looks for the speaker: a reporting cue right
+after the quote or before it in the same sentence, `according to`, a colon after a name,
+or the speaker of the previous sentence. Quoted words nobody is presented as saying
+(scare quotes, mentioned terms) are not quotes.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from desktop.analysis.model import Span
+from desktop.analysis.speakers import (
+    NameBook,
+    Source,
+    describe_source,
+    has_parse,
+    has_tags,
+    is_cue_verb,
+    lexical_np_after,
+    lexical_np_before,
+    lexicon,
+    np_bounds,
+    subject_of,
+)
+
 if not Doc.has_extension("sl_quotes"):
     Doc.set_extension("sl_quotes", default=None)
+if not Doc.has_extension("sl_quote_info"):
+    Doc.set_extension("sl_quote_info", default=None)
+
+_MARKS = re.compile(r"[\"“”„«»‘’']")
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_SPACE_BEFORE = " \t\n\r([{—–-/"  # an opening mark follows one of these
+_TERMINATORS = re.compile(r"[.!?…](?:[\"”’»)]*)(?=\s|$)")
+_DASH_ATTRIBUTION = re.compile(r"[.!?,]\s*[-–—]\s")
+# words in front of a short quoted term that make it a mention, not a quote: the "yellow vests"
+_MENTION_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|so-called|term|word|words|phrase|label|labels|slogan|called|dubbed|named|titled|"
+    r"as|of|his|her|their|its|our|my|your|this|these|those|like)\s*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Quoted:
+    """A stretch of text between quotation marks (marks included)."""
+
+    start: int
+    end: int
+    closed: bool = True
+    children: list[tuple[int, int]] = field(default_factory=list)
+    paragraphs: int = 1
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - (1 if self.closed else 0)
+
+
+@dataclass(frozen=True)
+class QuoteInfo:
+    """A found quote with what `sourcing` needs besides the `Span`."""
+
+    span: Span
+    source: Source | None
+
+
+# ---------------------------------------------------------------- pairing marks
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        if text[pos:end].strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _classify(text: str, i: int, ch: str, depth: int, single_open: bool) -> str | None:
+    """'open', 'close' or None (an apostrophe, a stray) for the mark `ch` at `i`."""
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    prev_space = prev in _SPACE_BEFORE or prev.isspace()
+    next_space = nxt.isspace()
+    if ch in "“„":
+        if depth and not prev_space:
+            return "close"  # a wrong-way closing mark: `ruled out“The French President said`
+        if next_space and not prev_space:
+            return "close"
+        return "open"
+    if ch == "«":
+        return "open"
+    if ch == "»":
+        return "close"
+    if ch == "”":
+        if not depth and prev_space and not next_space:
+            return "open"  # some sites open with ” too
+        return "close"
+    if ch == '"':
+        if prev_space and not next_space:
+            return "open" if not depth or prev in " \t\n" and depth else "open"
+        if not prev_space and (next_space or not nxt.isalnum()):
+            return "close" if depth else "open" if prev in "([{" else "close"
+        return "close" if depth else "open"
+    # single marks: only as outer marks, outside any double quote
+    if depth:
+        return None
+    if ch in "‘'":
+        if prev_space and nxt.isalnum() and not single_open:
+            return "sopen"
+        if ch == "'" and single_open and not prev_space and not nxt.isalnum():
+            return "sclose"
+        return None
+    if ch == "’":
+        if single_open and not prev_space and not nxt.isalnum():
+            return "sclose"
+        return None
+    return None
+
+
+def _has_cue(text: str) -> bool:
+    lex = lexicon()
+    for w in re.findall(r"[A-Za-z]+", text):
+        if w.lower() in lex.verb_forms and w.islower():
+            return True
+    return False
+
+
+def _cut_before(text: str, start: int, limit: int) -> int:
+    """End of an unclosed quote that starts at `start`, cut before `limit`.
+
+    The quote ends at a sentence end: the last one after which an attribution
+    (`- said Peskov.`, `He also wrote in X,`) begins, else the last one before `limit`.
+    """
+    seg = text[start:limit]
+    m = _DASH_ATTRIBUTION.search(seg)
+    if m:
+        return start + m.start() + 1
+    ends = [start + mm.end() for mm in _TERMINATORS.finditer(seg)]
+    for e in ends:
+        if e < limit and _has_cue(text[e:limit]) and not _TERMINATORS.search(text[e:limit].rstrip()[:-1] or " "):
+            return e
+    for e in ends:
+        if _has_cue(text[e:limit]):
+            return e
+    if ends:
+        return ends[-1]
+    end = limit
+    while end > start + 1 and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return end
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Pair quotation marks into top-level quoted stretches, in order."""
+    paras = _paragraphs(text)
+    marks = [(m.start(), m.group()) for m in _MARKS.finditer(text)]
+    out: list[Quoted] = []
+    mi = 0
+    carry: Quoted | None = None  # a quote continuing from the previous paragraph
+    carry_parts: list[tuple[int, int]] = []
+    for pi, (ps, pe) in enumerate(paras):
+        while mi < len(marks) and marks[mi][0] < ps:
+            mi += 1
+        stack: list[int] = []
+        children: list[tuple[int, int]] = []
+        single_at = -1
+        pmarks = []
+        while mi < len(marks) and marks[mi][0] < pe:
+            pmarks.append(marks[mi])
+            mi += 1
+        first_nonspace = ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip()))
+        if carry is not None:
+            if pmarks and pmarks[0][0] == first_nonspace and pmarks[0][1] in "“\"«‘'„":
+                stack = [carry.start]
+                pmarks = pmarks[1:]
+                carry_parts.append((first_nonspace, pe))
+            else:
+                # the chain broke: every part ends at its own paragraph
+                for s, e in carry_parts:
+                    out.append(Quoted(s, _cut_before(text, s, e) if e else e, closed=False))
+                carry = None
+                carry_parts = []
+        for pos, ch in pmarks:
+            kind = _classify(text, pos, ch, len(stack), single_at >= 0)
+            if kind == "open":
+                if stack and re.search(r"[.!?…]\s+$", text[max(ps, pos - 3) : pos]) and len(stack) == 1:
+                    # a new quote after a sentence end inside an unclosed one: close that one first
+                    s0 = stack.pop()
+                    out.append(Quoted(s0, _cut_before(text, s0, pos), closed=False, children=children))
+                    children = []
+                    if carry is not None:
+                        carry = None
+                        carry_parts = []
+                stack.append(pos)
+            elif kind == "close":
+                if not stack:
+                    continue  # a stray closing mark
+                s0 = stack.pop()
+                if stack:
+                    children.append((s0, pos + 1))
+                else:
+                    q = Quoted(s0, pos + 1, closed=True, children=children)
+                    if carry is not None:
+                        q.paragraphs = len(carry_parts) + 1
+                        carry = None
+                        carry_parts = []
+                    out.append(q)
+                    children = []
+            elif kind == "sopen":
+                single_at = pos
+            elif kind == "sclose" and single_at >= 0:
+                if pos - single_at > 2:
+                    out.append(Quoted(single_at, pos + 1, closed=True))
+                single_at = -1
+        if stack:
+            s0 = stack[0]
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            next_opens = False
+            if nxt is not None and not children and len(stack) == 1:
+                lead = text[nxt[0] : nxt[1]].lstrip()
+                next_opens = lead[:1] in "“\"«„"
+            if next_opens:
+                if carry is None:
+                    carry = Quoted(s0, pe, closed=False)
+                    carry_parts = [(s0, pe)]
+                continue
+            if carry is not None:
+                for s, e in carry_parts:
+                    out.append(Quoted(s, _cut_before(text, s, e), closed=False))
+                carry = None
+                carry_parts = []
+                continue
+            if children:
+                # an unclosed outer quote holding closed inner ones: the outer ends before the first
+                # inner one, and the inner ones become quotes of their own
+                first = children[0][0]
+                out.append(Quoted(s0, _cut_before(text, s0, first), closed=False))
+                for cs, ce in children:
+                    out.append(Quoted(cs, ce, closed=True))
+            else:
+                out.append(Quoted(s0, _cut_before(text, s0, pe), closed=False))
+    if carry is not None:
+        for s, e in carry_parts:
+            out.append(Quoted(s, _cut_before(text, s, e), closed=False))
+    out = [q for q in out if q.end - q.start > 2 and text[q.start + 1 : q.end].strip(" \"“”„«»‘’'")]
+    out.sort(key=lambda q: q.start)
+    # drop overlaps (keep the earlier)
+    kept: list[Quoted] = []
+    for q in out:
+        if kept and q.start < kept[-1].end:
+            continue
+        kept.append(q)
+    return kept
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"\w+", s))
+
+
+class _Finder:
+    """Finds the speaker of each quoted stretch in one doc."""
+
+    def __init__(self, doc, quoted: list[Quoted]):
+        self.doc = doc
+        self.text = doc.text
+        self.parsed = has_parse(doc)
+        self.tagged = has_tags(doc)
+        self.quoted = quoted
+        self.book = NameBook(doc, [(q.start, q.end) for q in quoted])
+        self._tok_starts = [t.idx for t in doc]
+
+    def token_at(self, char: int):
+        """The token holding char offset `char`, or the first one after it."""
+        import bisect
+
+        k = bisect.bisect_right(self._tok_starts, char) - 1
+        if k < 0:
+            k = 0
+        if k < len(self.doc) and self.doc[k].idx + len(self.doc[k]) <= char:
+            k += 1
+        return self.doc[k] if k < len(self.doc) else None
+
+    def inside_any(self, i_tok: int) -> bool:
+        return self.book.inside_quote(self.doc[i_tok].idx)
+
+    def source_for_cue(self, cue_tok, at_char: int, after_quote: bool) -> Source | None:
+        doc = self.doc
+        if self.parsed:
+            subj = subject_of(cue_tok)
+            if subj is not None and not self.book.inside_quote(subj.idx):
+                lo, hi = np_bounds(subj)
+                src = describe_source(doc, lo, hi, self.book, at_char)
+                if src:
+                    return src
+        sent = cue_tok.sent
+        # lexical: after the cue ("said Peskov") when the quote came before it, else before the cue
+        if after_quote and cue_tok.i + 1 < len(doc):
+            before = lexical_np_before(doc, cue_tok.i, max(sent.start, self._floor(cue_tok)))
+            if before:
+                src = describe_source(doc, before[0], before[1], self.book, at_char)
+                if src:
+                    return src
+            after = lexical_np_after(doc, cue_tok.i + 1, min(len(doc), cue_tok.i + 12))
+            if after:
+                return describe_source(doc, after[0], after[1], self.book, at_char)
+            return None
+        before = lexical_np_before(doc, cue_tok.i, max(sent.start, self._floor(cue_tok)))
+        if before:
+            return describe_source(doc, before[0], before[1], self.book, at_char)
+        if cue_tok.i + 1 < len(doc):
+            after = lexical_np_after(doc, cue_tok.i + 1, min(len(doc), cue_tok.i + 10))
+            if after:
+                return describe_source(doc, after[0], after[1], self.book, at_char)
+        return None
+
+    def _floor(self, tok) -> int:
+        """Token index before which a lexical search never goes: the end of a quote before `tok`."""
+        import bisect
+
+        k = bisect.bisect_right(self.book._quote_starts, tok.idx) - 1
+        if k >= 0:
+            qs, qe = self.book._quote_ranges[k]
+            t = self.token_at(max(qs, qe - 1))
+            if t is not None and t.i < tok.i:
+                return t.i + 1
+        return 0
+
+    def _phrase_cue(self, tokens) -> tuple[int, int, str] | None:
+        """`according to` and friends among tokens: (index after the phrase, index of phrase, phrase)."""
+        lex = lexicon()
+        low = [t.lower_ for t in tokens]
+        for k in range(len(low)):
+            for ph in lex.phrases:
+                if tuple(low[k : k + len(ph)]) == ph:
+                    return k + len(ph), k, " ".join(ph)
+        return None
+
+    def after(self, q: Quoted):
+        """A cue right after the quote: `,” he said.`, `,” said Peskov.`, `” - Macron`."""
+        doc, text = self.doc, self.text
+        t = self.token_at(q.end) if q.end < len(text) else None
+        if t is None:
+            return None
+        # stay in this paragraph, stop at the next quote
+        limit_char = text.find("\n", q.end)
+        limit_char = len(text) if limit_char == -1 else limit_char
+        k = __import__("bisect").bisect_right(self.book._quote_starts, q.end)
+        if k < len(self.book._quote_starts):
+            limit_char = min(limit_char, self.book._quote_starts[k])
+        tail = text[q.end : limit_char]
+        # the quote must end its clause: `,”` `.”` `?”` or be followed by a comma/dash/attribution
+        inner_end = text[q.end - 2 : q.end] if q.closed else ""
+        lead = tail.lstrip()
+        if lead[:1] in "-–—":
+            # `“…” – Macron` / `. - said Peskov.`
+            pass
+        toks = []
+        i = t.i
+        while i < len(doc) and doc[i].idx < limit_char and len(toks) < 12:
+            if doc[i].idx >= q.end:
+                toks.append(doc[i])
+            i += 1
+        if not toks:
+            return None
+        # a sentence end between the quote and the cue ends the search, unless the quote itself
+        # ended with its own punctuation (`,”` `.”` `?”`)
+        for n, tok in enumerate(toks[:8]):
+            if tok.text in (".", "!", "?") and n > 0:
+                break
+            if tok.text in ("“", "\"", "«"):
+                break
+            if is_cue_verb(tok, self.tagged):
+                # between quote and cue only a short name phrase: at most 7 tokens
+                src = self.source_for_cue(tok, tok.idx, after_quote=True)
+                if src:
+                    return src, tok.text, "after"
+                return None
+        ph = self._phrase_cue(toks[:4])
+        if ph:
+            k_after, k_ph, phrase = ph
+            rest = toks[k_after:]
+            if rest:
+                got = self._np_from(rest[0].i, min(len(doc), rest[0].i + 10))
+                if got:
+                    return got, phrase, "after"
+        # `“…” – Macron`
+        if lead[:1] in "-–—" and len(toks) >= 2:
+            got = self._np_from(toks[1].i, min(len(doc), toks[1].i + 6))
+            if got and got.identifiable:
+                return got, "—", "after"
+        return None
+
+    def _np_from(self, i: int, limit: int) -> Source | None:
+        doc = self.doc
+        if self.parsed:
+            # the head of the phrase starting at i
+            t = doc[i]
+            head = t
+            while head.head is not head and head.head.i < limit and head.head.i >= i and head.dep_ in ("compound", "det", "amod", "flat", "poss", "nmod", "nummod"):
+                head = head.head
+            lo, hi = np_bounds(head)
+            lo = max(lo, i)
+            return describe_source(doc, lo, hi, self.book, doc[i].idx)
+        got = lexical_np_after(doc, i, limit)
+        if got:
+            return describe_source(doc, got[0], got[1], self.book, doc[i].idx)
+        return None
+
+    def before(self, q: Quoted):
+        """A cue before the quote in the same sentence: `Lavrov said: “…`, `said that “…`, `according to X, “…`."""
+        doc, text = self.doc, self.text
+        t = self.token_at(q.start)
+        if t is None:
+            return None
+        sent_start = t.sent.start
+        # sentences may have been split inside the paragraph before a partial quote; stay in the paragraph
+        para_start = text.rfind("\n", 0, q.start) + 1
+        lo = sent_start
+        floor = self._floor(t)
+        lo = max(lo, floor)
+        toks = [tok for tok in doc[lo : t.i] if tok.idx >= para_start]
+        if not toks:
+            return None
+        # colon after a name: `Sergei Lavrov spoke more harshly: “…”`, `Macron: “…”`
+        for k in range(len(toks) - 1, -1, -1):
+            tok = toks[k]
+            if is_cue_verb(tok, self.tagged) and not self.book.inside_quote(tok.idx):
+                src = self.source_for_cue(tok, tok.idx, after_quote=False)
+                if src:
+                    cue = tok.text
+                    if toks[-1].text == ":" and toks[-1].i > tok.i:
+                        cue = text[tok.idx : toks[-1].idx + 1]
+                    return src, cue, "before"
+                break
+        ph = self._phrase_cue(toks)
+        if ph:
+            k_after, k_ph, phrase = ph
+            if k_after < len(toks):
+                got = self._np_from(toks[k_after].i, toks[-1].i + 1)
+                if got:
+                    return got, phrase, "before"
+        if toks[-1].text == ":" and len(toks) >= 2:
+            got = lexical_np_before(doc, toks[-1].i, toks[0].i)
+            if got and got[1] - got[0] <= 6 and got[0] == toks[0].i:
+                src = describe_source(doc, got[0], got[1], self.book, toks[-1].idx)
+                if src and src.identifiable:
+                    return src, ":", "before"
+        return None
+
+    def run(self) -> list[QuoteInfo]:
+        out: list[QuoteInfo] = []
+        text = self.text
+        prev: tuple[Quoted, Source, str] | None = None
+        for q in self.quoted:
+            s, e = q.inner
+            content = text[s:e]
+            nwords = _words(content)
+            found = self.after(q) or self.before(q)
+            why = ""
+            starts_para = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()
+            before_text = text[max(0, q.start - 40) : q.start]
+            if found and nwords <= 3 and _MENTION_BEFORE.search(before_text) and found[2] == "before":
+                found = None  # the "yellow vests": a term mentioned, not words said
+            if found is None and nwords >= 4:
+                # no cue in its sentence: a quote opening a sentence carries on from the previous
+                # speaker, or from a sentence ending with a colon or a cue
+                opens_sentence = starts_para or re.search(r"[.!?…:][\"”’»]?\s*$", text[max(0, q.start - 4) : q.start])
+                if opens_sentence and prev is not None and q.start - prev[0].end < 400:
+                    gap = text[prev[0].end : q.start]
+                    if gap.count("\n") <= 2 and not re.search(r"[.!?]\s+[A-Z][^“”\"]{60,}", gap):
+                        found = (prev[1], prev[2], "carried")
+                if found is None and opens_sentence:
+                    found = self.previous_sentence_cue(q)
+            if found is None:
+                continue
+            src, cue, where = found
+            if not src or not src.name:
+                continue
+            if where == "after":
+                why = f"speaker from '{cue}' after the quote: {src.how}"
+            elif where == "before":
+                why = f"speaker from '{cue}' before the quote: {src.how}"
+            elif where == "carried":
+                why = f"continues the quote before it: speaker {src.name}"
+            else:
+                why = f"speaker named in the previous sentence ('{cue}'): {src.how}"
+            self.book.note_speaker(q.start, src.name)
+            span = Span("quote", q.start, q.end, why=why, speaker=src.name, cue=cue)
+            out.append(QuoteInfo(span, src))
+            prev = (q, src, cue)
+        return out
+
+    def previous_sentence_cue(self, q: Quoted):
+        """`Lavrov said on Tuesday:` / `Macron told reporters.` right before a standalone quote."""
+        doc = self.doc
+        t = self.token_at(q.start)
+        if t is None or t.sent.start == 0:
+            return None
+        prev_sent = doc[t.sent.start - 1].sent
+        if t.idx - prev_sent.end_char > 3:
+            # only a sentence directly before (same or previous paragraph)
+            if self.text[prev_sent.end_char : t.idx].count("\n") > 2:
+                return None
+        toks = list(prev_sent)
+        if not toks or toks[-1].text not in (":", ".", ","):
+            return None
+        for tok in reversed(toks):
+            if is_cue_verb(tok, self.tagged) and not self.book.inside_quote(tok.idx):
+                if toks[-1].text != ":" and any(c.dep_ in ("ccomp",) for c in tok.children):
+                    return None  # `X said that Y.` is reported speech, not an introduction
+                src = self.source_for_cue(tok, tok.idx, after_quote=False)
+                if src and src.identifiable:
+                    return src, tok.text, "previous"
+                return None
+        return None
+
+
+def detect_quotes(doc) -> list[QuoteInfo]:
+    quoted = find_quoted(doc.text)
+    if not quoted:
+        return []
+    return _Finder(doc, quoted).run()
 
 
 @Language.component("sourcelight_quotes")
 def find_quotes(doc):
-    doc._.sl_quotes = []  # placeholder until the detector lands
+    try:
+        infos = detect_quotes(doc)
+    except Exception:  # never let one odd text break the analysis
+        infos = []
+    doc._.sl_quote_info = infos
+    doc._.sl_quotes = [i.span for i in infos]
     return doc

@@ -1,29 +1,316 @@
 """One sourcing label for every sentence of the body (ANNOTATION_GUIDE §2).
 
 Registered as the spaCy component `sourcelight_sourcing` (after `sourcelight_quotes`);
-sets `doc._.sl_sentences`, a list of `Span(kind="sentence")` covering every sentence.
+sets `doc._.sl_sentences`, a list of `Span(kind="sentence")` covering every non-blank
+sentence once, in order, trimmed of whitespace.
+
+Order of the checks for one sentence:
+1. inside or holding an attributed quote -> `attributed` (or `vague_source` when the
+   speaker is someone no reader can identify);
+2. headline, byline, dateline, caption, boilerplate, a question or instruction to the
+   reader -> `not_claim`;
+3. reported speech (`Scholz also stressed that…`, `…, reports CNN`, `according to X`):
+   an identifiable source -> `attributed`; an unnamed one (`sources say`, `critics say`,
+   `citing sources familiar with…`) -> `vague_source`;
+4. phrases that credit nobody (`it is said`, `reportedly`, `is expected to`) -> `vague_source`;
+5. anything else the author asserts -> `unsourced`.
 """
 
 from __future__ import annotations
+
+import bisect
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from desktop.analysis.model import Span
+from desktop.analysis.speakers import (
+    NameBook,
+    Source,
+    describe_source,
+    has_parse,
+    has_tags,
+    is_cue_verb,
+    lexical_np_after,
+    lexical_np_before,
+    lexicon,
+    np_bounds,
+    subject_of,
+)
 
 if not Doc.has_extension("sl_sentences"):
     Doc.set_extension("sl_sentences", default=None)
 
+_TERMINAL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
+_QUESTION = re.compile(r"\?[\"”’»)\]]*$")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+$"
+)
+_BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Reporting by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}\s*(?:[,|].{0,60})?$")
+_DATE_LINE = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4})\s*$"
+)
+_IMPERATIVE = re.compile(
+    r"^(?:please\s+)?(?:click|tap|share|follow|subscribe|sign up|sign in|log in|register|donate|read|watch|listen|"
+    r"download|join|support|contact|email|write to|send|visit|see|check out|find out|learn more|don['’]t miss|"
+    r"give|become|comment|get|try|help us|tell us|let us know)\b",
+    re.IGNORECASE,
+)
+# a verb in the sentence: no verb and no terminal mark means a heading or a label
+_NEEDS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|be|been)\b", re.IGNORECASE)
+
+
+def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class _Labeller:
+    def __init__(self, doc):
+        self.doc = doc
+        self.text = doc.text
+        self.parsed = has_parse(doc)
+        self.tagged = has_tags(doc)
+        infos = doc._.sl_quote_info or []
+        self.quotes = [(i.span.start, i.span.end, i) for i in infos]
+        self.quote_starts = [q[0] for q in self.quotes]
+        from desktop.analysis.quotes import find_quoted
+
+        # every quoted stretch (attributed or not), so cues inside quotes are not the author's
+        self.all_quoted = [(q.start, q.end) for q in find_quoted(doc.text)] if self.quotes or '"' in doc.text or "“" in doc.text else []
+        self.all_quoted_starts = [a for a, _ in self.all_quoted]
+        self.book = NameBook(doc, self.all_quoted)
+        for s, e, info in self.quotes:
+            if info.span.speaker:
+                self.book.note_speaker(s, info.span.speaker)
+        self.byline_names: set[str] = set()
+
+    # ------------------------------------------------------------------ helpers
+
+    def in_quoted(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.all_quoted_starts, pos) - 1
+        return k >= 0 and self.all_quoted[k][0] <= pos < self.all_quoted[k][1]
+
+    def quotes_overlapping(self, start: int, end: int):
+        k = bisect.bisect_right(self.quote_starts, end) - 1
+        out = []
+        while k >= 0:
+            qs, qe, info = self.quotes[k]
+            if qe <= start:
+                if start - qe > 20000:
+                    break
+                k -= 1
+                continue
+            if qs < end:
+                out.append(info)
+            k -= 1
+        return out
+
+    # ------------------------------------------------------------------ the checks
+
+    def not_claim(self, sent_text: str, para_text: str, is_whole_para: bool, first_para: bool) -> str | None:
+        s = sent_text.strip()
+        lex = lexicon()
+        for pat in lex.boilerplate:
+            if pat.search(s):
+                return "boilerplate (share, subscribe, credits or disclaimer)"
+        if _BYLINE.match(s):
+            m = re.match(r"^(?:By|BY|Written by|Words by|Reporting by)\s+(.*)$", s)
+            if m:
+                for w in re.findall(r"[A-Z][\w'’-]+", m.group(1)):
+                    self.byline_names.add(w)
+            return "byline"
+        if _DATELINE.match(s):
+            return "dateline"
+        words = re.findall(r"\w+", s)
+        if not words:
+            return "no words"
+        first_word = words[0]
+        if self.byline_names and first_word in self.byline_names and re.match(r"^\w+(?:\s+\w+){0,3}\s+(?:is|was|has been)\s+an?\s", s):
+            return "about the author"
+        if _QUESTION.search(s):
+            return "a question in the author's voice"
+        if _IMPERATIVE.match(s) and not re.match(r"^\w+\s+(?:is|are|was|were|has|have)\b", s):
+            return "an instruction to the reader"
+        if is_whole_para and not _TERMINAL.search(s) and len(words) <= 14:
+            if not (self.parsed and any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in self._tokens(s))) or len(words) <= 8 or s.istitle() or _DATE_LINE.search(s):
+                return "a heading or label line (no sentence punctuation)"
+        if _DATE_LINE.search(s) and len(words) <= 10 and not _NEEDS_VERB.search(s):
+            return "a date line"
+        return None
+
+    def _tokens(self, s):
+        return []
+
+    def cue_sources(self, sent) -> list[tuple[Source, str, object]]:
+        """Reporting cues in this sentence outside any quote: (source, cue text, cue token)."""
+        out = []
+        doc = self.doc
+        lex = lexicon()
+        toks = list(sent)
+        low = [t.lower_ for t in toks]
+        for k, tok in enumerate(toks):
+            if self.in_quoted(tok.idx):
+                continue
+            if is_cue_verb(tok, self.tagged):
+                if self.parsed and tok.dep_ in ("relcl", "acl", "amod", "pcomp") and not tok.dep_ == "ROOT":
+                    continue  # "the plan Macron proposed": a noun's modifier, not a report
+                if self.parsed and tok.dep_ == "xcomp" and tok.head.lower_ in ("refused", "declined"):
+                    continue
+                src = self._source_for_verb(tok, sent)
+                if src is not None:
+                    out.append((src, tok.text, tok))
+                continue
+            for ph in lex.phrases:
+                if tuple(low[k : k + len(ph)]) == ph:
+                    j = k + len(ph)
+                    if j < len(toks):
+                        nxt = toks[j]
+                        got = None
+                        if self.parsed:
+                            head = nxt
+                            guard = 0
+                            while head.head is not head and head.dep_ in ("compound", "det", "amod", "flat", "poss", "nmod", "nummod") and guard < 6:
+                                head = head.head
+                                guard += 1
+                            lo, hi = np_bounds(head)
+                            got = describe_source(doc, max(lo, nxt.i), hi, self.book, nxt.idx)
+                        else:
+                            b = lexical_np_after(doc, nxt.i, min(sent.end, nxt.i + 10))
+                            if b:
+                                got = describe_source(doc, b[0], b[1], self.book, nxt.idx)
+                        if got:
+                            out.append((got, " ".join(ph), tok))
+                    break
+        return out
+
+    def _source_for_verb(self, tok, sent) -> Source | None:
+        doc = self.doc
+        if self.parsed:
+            subj = subject_of(tok)
+            if subj is not None and subj.i >= sent.start and subj.i < sent.end and not self.in_quoted(subj.idx):
+                if subj.lower_ in ("i", "you", "who", "which", "that", "what"):
+                    return None
+                # passive "it is said" / "is expected to": no agent named
+                if subj.dep_ == "nsubjpass" or subj.lower_ == "it":
+                    return None
+                lo, hi = np_bounds(subj)
+                return describe_source(doc, lo, hi, self.book, tok.idx)
+            if subj is None:
+                return None
+            return None
+        before = lexical_np_before(doc, tok.i, sent.start)
+        if before:
+            return describe_source(doc, before[0], before[1], self.book, tok.idx)
+        # inverted: "…, reports CNN", "…, said the minister"
+        if tok.i > sent.start and doc[tok.i - 1].text in (",", "—", "–", "-"):
+            after = lexical_np_after(doc, tok.i + 1, min(sent.end, tok.i + 10))
+            if after:
+                return describe_source(doc, after[0], after[1], self.book, tok.idx)
+        return None
+
+    # ------------------------------------------------------------------ main
+
+    def run(self) -> list[Span]:
+        doc, text = self.doc, self.text
+        sents = []
+        for sent in doc.sents:
+            s, e = _clean_bounds(text, sent.start_char, sent.end_char)
+            if s < e:
+                sents.append((s, e, sent))
+        out: list[Span] = []
+        first_body = None
+        prev_label = None
+        prev_source: str | None = None
+        for idx, (s, e, sent) in enumerate(sents):
+            stext = text[s:e]
+            para_start = text.rfind("\n", 0, s) + 1
+            para_end = text.find("\n", e)
+            para_end = len(text) if para_end == -1 else para_end
+            para_text = text[para_start:para_end].strip()
+            whole_para = para_text == stext
+            label, source, why = self.label_one(s, e, sent, stext, para_text, whole_para, first_body is None, prev_label, prev_source, idx, sents)
+            if label != "not_claim" and first_body is None:
+                first_body = idx
+            out.append(Span("sentence", s, e, why=why, label=label, source=source))
+            prev_label, prev_source = label, source
+        return out
+
+    def label_one(self, s, e, sent, stext, para_text, whole_para, first, prev_label, prev_source, idx, sents):
+        text = self.text
+        # 1. quotes
+        overlapping = self.quotes_overlapping(s, e)
+        if overlapping:
+            # quote characters in the sentence vs the sentence's own words
+            covered = 0
+            for info in overlapping:
+                a, b = max(s, info.span.start), min(e, info.span.end)
+                covered += max(0, b - a)
+            info = overlapping[-1]
+            src = info.source
+            name = info.span.speaker
+            if src is not None and not src.identifiable:
+                return "vague_source", name, f"quotes '{name}', whom no reader can identify"
+            inside = info.span.start <= s and e <= info.span.end
+            if inside:
+                return "attributed", name, f"inside a quote by {name}"
+            return "attributed", name, f"holds a quote by {name}"
+        # a sentence inside quote marks nobody is credited with (a pasted statement): judged as it stands
+        # 2. not a claim
+        reason = self.not_claim(stext, para_text, whole_para, first)
+        if reason:
+            return "not_claim", None, reason
+        # 3. reported speech
+        cues = self.cue_sources(sent)
+        lex = lexicon()
+        vague_m = lex.vague_phrase_re.search(stext)
+        if cues:
+            named = [c for c in cues if c[0].identifiable]
+            if named and not vague_m:
+                src, cue, tok = named[0]
+                return "attributed", src.name, f"reported speech: '{cue}' credits {src.how}"
+            if named and vague_m:
+                src, cue, tok = named[0]
+                return "vague_source", src.name, f"{src.name} relays unnamed sources ('{vague_m.group(0)}')"
+            src, cue, tok = cues[0]
+            return "vague_source", src.name, f"credited to unnamed '{src.name}' ('{cue}')"
+        # 4. credited to nobody in particular
+        if vague_m:
+            return "vague_source", vague_m.group(0), f"credited to nobody in particular: '{vague_m.group(0)}'"
+        if self.parsed:
+            root = sent.root
+            # "X is expected to", "it is said that": a passive reporting verb with no agent
+            if is_cue_verb(root, self.tagged) and any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in root.children) and not any(c.dep_ == "agent" for c in root.children):
+                return "vague_source", None, f"passive '{root.text}' with no one named"
+        # 5. a continuation of the previous sentence's speaker
+        if idx > 0 and prev_label in ("attributed",) and prev_source:
+            m = re.match(r"^(?:He|She|They)\s+(?:also\s+)?(?:added|continued|went on)\b", stext)
+            if m:
+                return "attributed", prev_source, f"continues what {prev_source} said in the sentence before"
+        return "unsourced", None, "no source in this sentence or the one before"
+
+
+def label_doc(doc) -> list[Span]:
+    return _Labeller(doc).run()
+
+
+def _fallback(doc) -> list[Span]:
+    out = []
+    for sent in doc.sents:
+        s, e = _clean_bounds(doc.text, sent.start_char, sent.end_char)
+        if s < e:
+            out.append(Span("sentence", s, e, why="no source in this sentence or the one before", label="unsourced"))
+    return out
+
 
 @Language.component("sourcelight_sourcing")
 def label_sentences(doc):
-    out = []
-    for sent in doc.sents:
-        text = sent.text.strip()
-        if not text:
-            continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        end = start + len(text)
-        out.append(Span("sentence", start, end, why="placeholder", label="unsourced"))
-    doc._.sl_sentences = out
+    try:
+        doc._.sl_sentences = label_doc(doc)
+    except Exception:  # never let one odd text break the analysis; every sentence still gets a label
+        doc._.sl_sentences = _fallback(doc)
     return doc

@@ -1,0 +1,523 @@
+"""Who says what: reporting cues, the noun phrase that reports, and the fullest name for it.
+
+Shared by `quotes` (speakers of direct quotations) and `sourcing` (sources of sentences).
+Works with whatever the pipeline gives: dependency parse, tags and entities when a trained
+model runs, plain capitalisation and word lists in the rule-only pipeline. Word lists are
+data under `resources/attribution/`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from desktop.resources import read_lines
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "we", "it"}
+DETERMINERS = {"a", "an", "the", "some", "many", "several", "few", "most", "other", "others", "one", "two", "three"}
+QUANTIFIER_WORDS = {"some", "many", "several", "few", "most", "number", "majority", "other", "others", "all"}
+# verbs that report only with a particle: "pointed out", "ruled out", "called on/for"
+PARTICLE_VERBS = {"point": {"out"}, "rule": {"out"}, "call": {"on", "for"}, "continue": {",", "."}}
+# A demonym or other adjective of nationality ("French", "Ukrainian") names no one by itself.
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|ch|i|ic|ean)$")
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+_NON_NAME_CAPS = {
+    "I", "The", "A", "An", "In", "On", "At", "But", "And", "However", "He", "She", "They", "We", "It",
+    "This", "That", "These", "Those", "If", "When", "While", "As", "Meanwhile", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verb_forms: dict[str, str]  # inflected form -> base form
+    phrases: tuple[tuple[str, ...], ...]  # multi-word cues, lower case
+    vague_heads: frozenset[str]
+    vague_phrases: tuple[str, ...]
+    vague_phrase_re: re.Pattern
+    roles: frozenset[str]  # single role words, lower case
+    boilerplate: tuple[re.Pattern, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    forms: dict[str, str] = {}
+    for line in read_lines("attribution", "reporting_verbs.txt"):
+        words = line.lower().split()
+        for w in words:
+            forms.setdefault(w, words[0])
+    phrases = tuple(tuple(line.lower().split()) for line in read_lines("attribution", "cue_phrases.txt"))
+    vague_phrases = tuple(line.lower() for line in read_lines("attribution", "vague_phrases.txt"))
+    vague_re = re.compile(
+        r"(?<![\w’'])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vague_phrases, key=len, reverse=True)) + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    roles = set()
+    for line in read_lines("attribution", "roles.txt"):
+        for w in line.lower().split():
+            roles.add(w)
+    boiler = tuple(re.compile(p, re.IGNORECASE) for p in read_lines("attribution", "boilerplate.txt"))
+    return Lexicon(
+        verb_forms=forms,
+        phrases=phrases,
+        vague_heads=frozenset(w.lower() for w in read_lines("attribution", "vague_heads.txt")),
+        vague_phrases=vague_phrases,
+        vague_phrase_re=vague_re,
+        roles=frozenset(roles),
+        boilerplate=boiler,
+    )
+
+
+# ---------------------------------------------------------------- token helpers
+
+
+def has_parse(doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def has_tags(doc) -> bool:
+    return doc.has_annotation("TAG") or doc.has_annotation("POS")
+
+
+def is_cue_verb(tok, tagged: bool) -> bool:
+    """Is `tok` a reporting verb (`said`, `noted`, `wrote`, …) used as a verb here?"""
+    lex = lexicon()
+    low = tok.lower_
+    base = lex.verb_forms.get(low)
+    if base is None:
+        return False
+    if tagged:
+        if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+            # the small model sometimes tags a sentence-initial or title-case "Said" oddly
+            if not (tok.tag_ in ("NNP",) and low in ("said", "says", "wrote", "noted", "added", "stressed")):
+                return False
+    else:
+        if not tok.text.islower() and not (tok.i > 0 and tok.text.istitle() and low in ("said", "says")):
+            return False
+        prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+        if prev in ("the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "these", "those"):
+            return False
+    particles = PARTICLE_VERBS.get(base)
+    if particles:
+        nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+        if nxt not in particles:
+            return False
+    return True
+
+
+def is_propn(tok, tagged: bool) -> bool:
+    if tok.ent_type_ in _NAME_ENTS:
+        return True
+    if tagged:
+        return tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS")
+    text = tok.text
+    return text[:1].isupper() and text not in _NON_NAME_CAPS and not text.isupper() or (text.isupper() and len(text) > 1 and text.isalpha())
+
+
+def is_role(tok) -> bool:
+    return tok.lower_ in lexicon().roles
+
+
+# ---------------------------------------------------------------- noun phrases
+
+_LEFT_DEPS = {"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "flat"}
+_RIGHT_DEPS = {"prep", "amod", "compound", "flat", "case", "pobj", "nummod"}
+
+
+def _left_edge(head, deps=_LEFT_DEPS):
+    lo = head.i
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.lefts:
+            if c.dep_ in deps or (c.dep_ == "punct" and c.text in "-–"):
+                lo = min(lo, c.left_edge.i if c.dep_ in ("poss", "nmod") else c.i)
+                stack.append(c)
+    return lo
+
+
+def np_bounds(head) -> tuple[int, int]:
+    """Token bounds [lo, hi) of the noun phrase headed by `head` (parse needed)."""
+    lo = _left_edge(head)
+    hi = head.i + 1
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "with", "in", "on", "close", "for") or c.dep_ in ("amod", "compound", "flat", "nummod"):
+            hi = max(hi, c.right_edge.i + 1)
+        elif c.dep_ in ("punct", "appos", "relcl", "acl", "cc", "conj"):
+            if c.dep_ == "conj" and c.i == hi + 1 or c.dep_ == "cc" and c.i == hi:
+                hi = max(hi, c.right_edge.i + 1)
+                continue
+            break
+    doc = head.doc
+    while hi > lo + 1 and doc[hi - 1].is_punct:
+        hi -= 1
+    return lo, hi
+
+
+def subject_of(verb):
+    """The subject token of a reporting verb (follows `conj`/`xcomp` to the governing verb)."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 4:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+            v = v.head
+            seen += 1
+            continue
+        break
+    # inverted order the parser missed: "…, said Peskov" — a proper noun right after the verb
+    doc = verb.doc
+    if verb.i + 1 < len(doc):
+        nxt = doc[verb.i + 1]
+        if nxt.pos_ in ("PROPN", "NOUN", "PRON") and nxt.dep_ not in ("dobj",):
+            j = nxt.i
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].dep_ in ("compound", "flat", "nsubj", "appos", "dobj", "npadvmod") :
+                j += 1
+            return doc[j]
+    return None
+
+
+def lexical_np_after(doc, i: int, limit: int) -> tuple[int, int] | None:
+    """A speaker phrase starting at token i (rule-only): determiner, capitalised words, role words."""
+    lo = i
+    j = i
+    tagged = has_tags(doc)
+    if j < limit and doc[j].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return j, j + 1
+    if j < limit and doc[j].lower_ in DETERMINERS:
+        j += 1
+    start_content = j
+    while j < limit:
+        t = doc[j]
+        if is_propn(t, tagged) or is_role(t) or (t.text[:1].isupper() and t.is_alpha) or t.text in ("-", "’s", "'s") and j > start_content:
+            j += 1
+            continue
+        if t.is_lower and j + 1 < limit and (is_role(doc[j + 1]) or doc[j + 1].lower_ in lexicon().vague_heads) and t.is_alpha and not is_cue_verb(t, tagged):
+            j += 1  # "senior official", "military analyst"
+            continue
+        if t.lower_ in lexicon().vague_heads and j > lo:
+            j += 1
+            continue
+        if j == start_content and t.lower_ in lexicon().vague_heads:
+            j += 1
+            continue
+        break
+    if j == start_content:
+        return None
+    return lo, j
+
+
+def lexical_np_before(doc, i: int, floor: int) -> tuple[int, int] | None:
+    """A speaker phrase ending just before token i (rule-only), skipping adverbs and one `, who …,` aside."""
+    tagged = has_tags(doc)
+    j = i - 1
+    while j >= floor and (doc[j].lower_ in ("also", "later", "then", "again", "further", "previously", "earlier", "once", "has", "have", "had", "was", "is", "reportedly", "repeatedly", "recently", "had", "would", "will", "did", "does", "not") or doc[j].lower_.endswith("ly") and doc[j].is_lower):
+        j -= 1
+    if j >= floor and doc[j].text == ",":
+        # skip an aside ", who attended the meeting," back to the previous comma
+        k = j - 1
+        while k >= floor and doc[k].text != "," and j - k < 25:
+            k -= 1
+        if k >= floor and doc[k].text == ",":
+            j = k - 1
+    hi = j + 1
+    if j >= floor and doc[j].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return j, j + 1
+    while j >= floor:
+        t = doc[j]
+        if is_propn(t, tagged) or is_role(t) or t.lower_ in lexicon().vague_heads or t.text in ("’s", "'s", "-"):
+            j -= 1
+            continue
+        if t.is_lower and t.is_alpha and j + 1 < hi and not is_cue_verb(t, tagged) and (is_role(doc[j + 1]) or doc[j + 1].lower_ in lexicon().vague_heads) and t.lower_ not in ("and", "or", "that", "of", "to", "which", "who"):
+            j -= 1
+            continue
+        break
+    if j >= floor and doc[j].lower_ in DETERMINERS:
+        j -= 1
+    lo = j + 1
+    if lo >= hi:
+        return None
+    return lo, hi
+
+
+# ---------------------------------------------------------------- names in the article
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # char offset
+    end: int
+    name: str  # role words dropped
+    person: bool
+    subject: bool
+
+
+def strip_roles(tokens) -> list:
+    """Drop title words in front of a name: `Kremlin spokesman Dmitry Peskov` -> `Dmitry Peskov`."""
+    toks = list(tokens)
+    last_role = -1
+    for k, t in enumerate(toks[:-1]):
+        if is_role(t) or t.lower_ in ("the", "a", "an") or t.text in ("’s", "'s"):
+            last_role = k
+    toks = toks[last_role + 1 :]
+    while toks and (toks[-1].is_punct or toks[-1].text in ("’s", "'s")):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks
+
+
+def _join(tokens) -> str:
+    out = ""
+    for k, t in enumerate(tokens):
+        out += t.text + (t.whitespace_ if k < len(tokens) - 1 else "")
+    return out.strip()
+
+
+class NameBook:
+    """The names an article gives, to report every speaker by the fullest one."""
+
+    def __init__(self, doc, quote_ranges: list[tuple[int, int]] | None = None):
+        self.doc = doc
+        self.tagged = has_tags(doc)
+        self.parsed = has_parse(doc)
+        self.by_last: dict[str, list[str]] = {}
+        self.titles: dict[str, set[str]] = {}
+        self.mentions: list[Mention] = []
+        self._quote_starts = [a for a, _ in (quote_ranges or [])]
+        self._quote_ranges = quote_ranges or []
+        self._collect()
+        self._starts = [m.start for m in self.mentions]
+        self._speakers: list[tuple[int, str]] = []
+
+    def inside_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quote_starts, pos) - 1
+        return k >= 0 and self._quote_ranges[k][0] <= pos < self._quote_ranges[k][1]
+
+    def _collect(self) -> None:
+        doc = self.doc
+        spans = []
+        if doc.has_annotation("ENT_IOB"):
+            for ent in doc.ents:
+                if ent.label_ in ("PERSON", "ORG"):
+                    spans.append((ent.start, ent.end, ent.label_ == "PERSON"))
+        else:
+            i = 0
+            n = len(doc)
+            while i < n:
+                t = doc[i]
+                if t.text[:1].isupper() and t.is_alpha and t.text not in _NON_NAME_CAPS:
+                    j = i
+                    while j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+                        j += 1
+                    if j > i:
+                        spans.append((i, j + 1, True))
+                    i = j + 1
+                else:
+                    i += 1
+        for s, e, person in spans:
+            toks = strip_roles(doc[s:e])
+            if not toks:
+                continue
+            # a title right before the name: "French President" Emmanuel Macron
+            k = s - 1
+            title = []
+            while k >= 0 and k > s - 5 and (is_role(doc[k]) or (doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].is_sent_start)):
+                title.insert(0, doc[k])
+                k -= 1
+            inner_title = [t for t in doc[s:e] if t.i < toks[0].i]
+            title = title + inner_title
+            name = _join(toks)
+            if len(name) < 2:
+                continue
+            last = toks[-1].lower_
+            self.by_last.setdefault(last, []).append(name)
+            if title and any(is_role(t) for t in title):
+                key = " ".join(t.lower_ for t in title if t.lower_ not in ("the", "a", "an"))
+                self.titles.setdefault(key, set()).add(name)
+                role_words = [t.lower_ for t in title if is_role(t)]
+                if role_words:
+                    self.titles.setdefault(role_words[-1], set()).add(name)
+            start = toks[0].idx
+            end = toks[-1].idx + len(toks[-1])
+            subject = bool(self.parsed and any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") and t.dep_ in ("compound", "flat") for t in toks))
+            if not self.inside_quote(start):
+                self.mentions.append(Mention(start, end, name, person, subject or not self.parsed))
+
+    def fullest(self, name: str) -> str:
+        """`Peskov` -> `Dmitry Peskov` when the article gives the longer form."""
+        words = name.split()
+        if not words:
+            return name
+        cands = self.by_last.get(words[-1].lower(), [])
+        low_words = [w.lower() for w in words]
+        best = name
+        for c in cands:
+            cw = [w.lower() for w in c.split()]
+            if len(cw) > len(best.split()) and all(w in cw for w in low_words):
+                best = c
+        if best == name and name.islower() and cands:
+            for c in cands:
+                if c.lower() == name.lower():
+                    return c
+        if best == name and name.islower():
+            return name.title()
+        return best
+
+    def by_title(self, phrase_tokens) -> str | None:
+        """`the French president` -> `Emmanuel Macron` when the article uses that title before his name."""
+        words = [t.lower_ for t in phrase_tokens if t.lower_ not in ("the", "a", "an") and not t.is_punct]
+        if not words:
+            return None
+        key = " ".join(words)
+        names = self.titles.get(key)
+        if names and len(names) == 1:
+            return self.fullest(next(iter(names)))
+        return None
+
+    def note_speaker(self, pos: int, name: str) -> None:
+        """Remember a resolved speaker at char `pos` (for pronouns later on)."""
+        bisect.insort(self._speakers, (pos, name))
+
+    def resolve_pronoun(self, pos: int, person: bool = True) -> tuple[str, int] | None:
+        """The person a `he`/`she` at char `pos` refers to: the last speaker or subject before it.
+
+        Returns (name, sentences back) or None.
+        """
+        best: tuple[int, str] | None = None
+        k = bisect.bisect_left(self._speakers, (pos, "")) - 1
+        if k >= 0 and pos - self._speakers[k][0] < 700:
+            best = self._speakers[k]
+        k = bisect.bisect_left(self._starts, pos) - 1
+        scanned = 0
+        while k >= 0 and scanned < 30:
+            m = self.mentions[k]
+            scanned += 1
+            if pos - m.start > 700:
+                break
+            if m.end <= pos and m.person == person and m.subject:
+                if best is None or m.start > best[0]:
+                    best = (m.start, m.name)
+                break
+            k -= 1
+        if best is None:
+            return None
+        back = self._sentences_between(best[0], pos)
+        return self.fullest(best[1]), back
+
+    def _sentences_between(self, a: int, b: int) -> int:
+        doc = self.doc
+        try:
+            ta = doc.char_span(a, a + 1, alignment_mode="expand")
+            tb = doc.char_span(max(0, b - 1), b, alignment_mode="expand")
+            if ta is None or tb is None:
+                return 0
+            sa = ta[0].sent.start
+            sb = tb[0].sent.start
+            if sa == sb:
+                return 0
+            count = 0
+            for s in doc[sa : sb + 1].sents:
+                count += 1
+            return max(0, count - 1)
+        except Exception:
+            return 0
+
+
+# ---------------------------------------------------------------- source phrases
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who a cue credits: the name or descriptor, whether a reader can identify it, and how we know."""
+
+    name: str
+    identifiable: bool
+    how: str  # for the `why` text
+    start: int  # char offsets of the source phrase in the text
+    end: int
+
+
+def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Source | None:
+    """Turn the phrase doc[lo:hi] into a speaker: pronouns resolved, names made fullest."""
+    if hi <= lo:
+        return None
+    tagged = book.tagged
+    toks = [t for t in doc[lo:hi]]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("and", "but", "so", "also")):
+        toks.pop(0)
+    if not toks:
+        return None
+    phrase = _join(toks)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    head = toks[-1]
+    if book.parsed:
+        # the syntactic head of the phrase: the token whose head lies outside it
+        inside = {t.i for t in toks}
+        heads = [t for t in toks if t.head.i not in inside or t.head is t]
+        if heads:
+            head = heads[0]
+    low = head.lower_
+    if len(toks) == 1 and low in PERSON_PRONOUNS:
+        got = book.resolve_pronoun(at_char)
+        if got:
+            name, back = got
+            where = "in the same sentence" if back == 0 else ("named 1 sentence earlier" if back == 1 else f"named {back} sentences earlier")
+            return Source(name, True, f"'{head.text}' → {name}, {where}", start, end)
+        return Source(head.text, False, f"'{head.text}' with nobody named before it", start, end)
+    if len(toks) == 1 and low in GROUP_PRONOUNS:
+        return Source(head.text, False, f"'{head.text}' with no named group", start, end)
+    # names inside the phrase, trailing run of proper nouns ending at the head
+    proper = [t for t in toks if is_propn(t, tagged) and not is_role(t) and not t.is_punct]
+    head_proper = is_propn(head, tagged) and not is_role(head) and not _DEMONYM.match(head.text)
+    if head_proper:
+        j = head.i
+        run = [head]
+        while j - 1 >= toks[0].i and (is_propn(doc[j - 1], tagged) or doc[j - 1].text in ("-", ".")) and not is_role(doc[j - 1]):
+            j -= 1
+            run.insert(0, doc[j])
+        # extend to the right ("Dmitry Peskov" when the head is Dmitry in a flat name)
+        j = head.i
+        while j + 1 <= toks[-1].i and is_propn(doc[j + 1], tagged) and not is_role(doc[j + 1]):
+            j += 1
+            run.append(doc[j])
+        run = strip_roles(run) or run
+        name = book.fullest(_join(run))
+        how = f"'{phrase}'" + (f" → {name}" if name != phrase else "")
+        return Source(name, True, how, start, end)
+    # a descriptor: title used before a name elsewhere in the article?
+    titled = book.by_title(toks)
+    if titled:
+        return Source(titled, True, f"'{phrase}' → {titled}", start, end)
+    # "office of Italy's Prime Minister Giorgia Meloni": a person named inside the phrase
+    person_tokens = [t for t in toks if t.ent_type_ == "PERSON"]
+    if person_tokens and low in ("office", "spokesman", "spokeswoman", "spokesperson", "aides", "team", "campaign", "statement"):
+        pass  # the descriptor is the office, kept below
+    if person_tokens and low == "office":
+        run = strip_roles([t for t in toks if t.ent_type_ == "PERSON"])
+        if run:
+            name = book.fullest(_join(run))
+            return Source(name, True, f"'{phrase}' → {name}", start, end)
+    named_body = [t for t in proper if not _DEMONYM.match(t.text) and t.ent_type_ not in ("NORP", "DATE")]
+    vague = identifiable = False
+    if low in lexicon().vague_heads or any(t.lower_ in QUANTIFIER_WORDS for t in toks):
+        vague = True
+    if named_body:
+        identifiable = True
+        vague = False if not any(t.lower_ in QUANTIFIER_WORDS for t in toks) or named_body else vague
+    elif not vague and low not in lexicon().vague_heads:
+        # singular definite role ("the French president", "the ministry"), or any named organisation
+        first = toks[0].lower_
+        identifiable = first in ("the", "this") and head.tag_ not in ("NNS",) and not low.endswith("s")
+    if vague and named_body:
+        vague = False
+    if vague or not identifiable:
+        return Source(phrase, False, f"'{phrase}' names no one a reader can check", start, end)
+    return Source(phrase, True, f"'{phrase}'", start, end)
