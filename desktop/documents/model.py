@@ -22,7 +22,8 @@ class Article:
     kind: str = "text"  # text, markdown, html, pdf, url, clipboard
     encoding: str = ""  # the encoding detected for a text file
     headings: tuple[tuple[int, int], ...] = field(default=())  # (start, end) of heading lines
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())  # things the reader should know (pages left out...)
+    fetched_at: str = ""  # ISO 8601 UTC time a URL was downloaded or a clipboard pasted
 
     @property
     def text_hash(self) -> str:
