@@ -1,19 +1,390 @@
-"""Emotive or loaded phrasing (ANNOTATION_GUIDE §3), from lexicons in `resources/`.
+"""Emotive or loaded phrasing (ANNOTATION_GUIDE §3), from lexicons in `resources/emotive/`.
 
 Registered as the spaCy component `sourcelight_emotive` (after `sourcelight_quotes`, whose
 spans it skips); sets `doc._.sl_emotive`, a list of `Span(kind="emotive")`.
+
+One PhraseMatcher pass (LOWER attribute, word forms generated from the lexicons) finds
+candidates; each is then grown to the smallest phrase carrying the charge (a loaded adjective
+takes its noun, a loaded adverb its verb, an intensifier its adjective), neighbouring
+candidates joined by "and"/"or"/"even" are merged, and scare quotes with no one quoted are
+added. With no tagger (the rule-only pipeline) the same rules run on word shapes alone.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from spacy.language import Language
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+
+from desktop.analysis.emotive_lexicon import (
+    Entry,
+    load_blame_verbs,
+    load_lexicon,
+    load_mention_cues,
+    load_reporting_verbs,
+)
+from desktop.analysis.model import Span
 
 if not Doc.has_extension("sl_emotive"):
     Doc.set_extension("sl_emotive", default=None)
+if not Doc.has_extension("sl_quotes"):
+    Doc.set_extension("sl_quotes", default=None)
+
+# Roles whose single-word matches are dropped when capitalised mid-sentence (part of a name).
+_NAME_SENSITIVE = {"adjective", "noun", "verb", "name", "absolute"}
+# Roles that take the noun they modify.
+_TAKES_NOUN = {"adjective", "absolute", "superlative"}
+_CERTAINTY = "certainty asserted for effect"
+# Tokens allowed between two candidates that then merge into one phrase.
+_JOINERS = {"and", "or", ",", "even", "but", "also", "yet", "nor"}
+_QUOTE_PAIRS = (
+    re.compile(r"“([^“”\n]{1,60})”"),
+    re.compile(r"(?<![\w])‘([^‘’\n]{1,60})’(?!\w)"),
+    re.compile(r"«\s?([^«»\n]{1,60}?)\s?»"),
+    re.compile(r"\"([^\"\n]{1,60})\""),
+)
+_SENTENCE_PUNCT = re.compile(r"[.!?;:]\s*\S")  # sentence punctuation followed by more words
+_SKIP_WORDS = {"the", "a", "an", "of", "so", "-", "its", "their", "his", "her"}
 
 
-@Language.component("sourcelight_emotive")
-def find_emotive(doc):
-    doc._.sl_emotive = []  # placeholder until the detector lands
-    return doc
+@dataclass
+class _Candidate:
+    start: int  # token indices, end exclusive
+    end: int
+    notes: list[tuple[str, str, str]]  # (label, cue, matched text)
+
+    def overlaps(self, other: "_Candidate") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class EmotiveDetector:
+    """The `sourcelight_emotive` component: lexicon matches grown into charged phrases."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: str, scare_quotes: bool, max_scare_words: int):
+        self.name = name
+        self.entries: dict[str, Entry] = load_lexicon(lexicon)
+        self.blame_verbs = load_blame_verbs(lexicon)
+        self.mention_cues = load_mention_cues(lexicon)
+        self.reporting = load_reporting_verbs(lexicon)
+        self.scare_quotes = scare_quotes
+        self.max_scare_words = max_scare_words
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        tokenizer = nlp.tokenizer
+        # One key per distinct form keeps the lookup from match to entry exact.
+        for form in self.entries:
+            self.matcher.add(form, [tokenizer(form)])
+        self.key_to_form = {nlp.vocab.strings[form]: form for form in self.entries}
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.sl_emotive = self.find(doc)
+        return doc
+
+    # -- detection -----------------------------------------------------------------------
+
+    def find(self, doc: Doc) -> list[Span]:
+        tagged = doc.has_annotation("TAG") or doc.has_annotation("POS")
+        quotes = [(q.start, q.end) for q in (doc._.sl_quotes or [])]
+        neutral: list[tuple[int, int]] = []
+        raw: list[tuple[int, int, Entry]] = []
+        for key, start, end in self.matcher(doc):
+            entry = self.entries[self.key_to_form[key]]
+            if entry.role == "neutral":
+                neutral.append((start, end))
+            else:
+                raw.append((start, end, entry))
+        candidates: list[_Candidate] = []
+        weak: list[_Candidate] = []
+        for start, end, entry in raw:
+            if any(ns <= start and end <= ne for ns, ne in neutral):
+                continue
+            if not self._plausible(doc, start, end, entry, tagged):
+                continue
+            text = doc[start:end].text
+            cand = _Candidate(start, end, [(entry.label, entry.cue, text)])
+            if entry.role == "weak":
+                weak.append(cand)
+                continue
+            self._grow(doc, cand, entry, tagged)
+            candidates.append(cand)
+        candidates = self._longest_first(candidates)
+        candidates = self._attach_weak(candidates, weak)
+        candidates = self._merge(doc, candidates)
+        spans = []
+        for cand in candidates:
+            s, e = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
+            if _inside_any(s, e, quotes):
+                continue
+            spans.append(self._span(s, e, cand.notes))
+        if self.scare_quotes:
+            scare = self._scare_quotes(doc, quotes)
+            if scare:
+                # a lexicon match inside scare quotes ("proxy war") gives way to the quoted phrase
+                kept = []
+                for sp in spans:
+                    holder = next((q for q in scare if q.start <= sp.start and sp.end <= q.end), None)
+                    if holder is None:
+                        kept.append(sp)
+                    else:
+                        scare[scare.index(holder)] = Span(
+                            kind="emotive", start=holder.start, end=holder.end,
+                            cue=f"scare quotes + {sp.cue}", why=f"{holder.why}; {sp.why}",
+                        )
+                spans = kept + scare
+        spans.sort(key=lambda sp: (sp.start, sp.end))
+        return spans
+
+    def _plausible(self, doc: Doc, start: int, end: int, entry: Entry, tagged: bool) -> bool:
+        tok = doc[start]
+        if end - start == 1 and entry.role in _NAME_SENSITIVE:
+            # "Great Britain", "Black Death", "the Justice Party": a capitalised word inside a
+            # sentence is part of a name, not the author's judgement (unless the whole line is
+            # in title case, as headlines are).
+            if tok.is_title and not _starts_sentence(tok) and not _in_title_case_line(tok):
+                return False
+        if tagged and entry.role == "certainty" and end - start == 1:
+            # "speak clearly" describes a manner; "clearly, …" / "will obviously lead" assert.
+            if start > 0 and doc[start - 1].pos_ == "VERB":
+                return False
+        if tagged and entry.role == "verb" and end - start == 1 and tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+            return False
+        return True
+
+    def _grow(self, doc: Doc, cand: _Candidate, entry: Entry, tagged: bool) -> None:
+        role = entry.role
+        # "hurricane-ravaged", "war-ravaged": the whole hyphenated word carries the charge
+        while cand.start >= 2 and doc[cand.start - 1].text == "-" and not doc[cand.start - 2].whitespace_ \
+                and not doc[cand.start - 1].whitespace_ and doc[cand.start - 2].is_alpha:
+            cand.start -= 2
+        if tagged and role in ("adjective", "absolute") and cand.start > 0:
+            # "politically suicidal", "deeply offensive": a manner adverb sharpening it joins
+            prev = doc[cand.start - 1]
+            if prev.pos_ == "ADV" and prev.lower_.endswith("ly") and prev.lower_ not in STOP_WORDS:
+                cand.start -= 1
+        if role == "name" and tagged and cand.end - cand.start == 1 and doc[cand.start].pos_ == "ADJ":
+            role = "adjective"  # "radical ideas", "fascist propaganda": a label used as adjective
+        if role in _TAKES_NOUN:
+            cand.end = _take_noun(doc, cand.end, tagged)
+        elif role in ("noun", "name") and tagged:
+            # its own modifiers join ("zinc coffins", "jihadist psychopath"); determiners,
+            # possessives and numbers do not
+            inside = set(range(cand.start, cand.end))
+            prev = cand.start - 1
+            while prev >= 0 and cand.start - prev <= 3:
+                p = doc[prev]
+                if not (
+                    p.pos_ in ("NOUN", "ADJ", "ADV", "PROPN")
+                    and p.dep_ in ("compound", "amod", "advmod", "nmod", "npadvmod")
+                    and (p.head.i in inside)
+                    and not p.is_stop
+                    and p.is_alpha
+                ):
+                    break
+                inside.add(prev)
+                cand.start = prev
+                prev -= 1
+        elif role == "adverb":
+            prev, nxt = cand.start - 1, cand.end
+            if prev >= 0 and _is_verb(doc[prev], tagged):
+                cand.start = prev
+            elif nxt < len(doc) and _is_adjective(doc[nxt], tagged):
+                cand.end = nxt + 1
+        elif role == "intensifier":
+            nxt = cand.end
+            if nxt < len(doc) and _is_adjective(doc[nxt], tagged):
+                cand.end = nxt + 1
+        elif role == "fear":
+            cand.end = self._blame(doc, cand.end)
+
+    def _blame(self, doc: Doc, i: int) -> int:
+        """'… unleashed by the West': the agent a feared outcome is pinned on joins the span."""
+        if i + 1 < len(doc) and doc[i].lower_ in self.blame_verbs and doc[i + 1].lower_ == "by":
+            j = i + 2
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            end = j
+            while end < len(doc) and end - j < 4 and doc[end].is_title and not doc[end].is_sent_start:
+                end += 1
+            if end > j:
+                return end
+        return i
+
+    @staticmethod
+    def _longest_first(cands: list[_Candidate]) -> list[_Candidate]:
+        """Keep the longest of overlapping candidates; drop the ones they contain or cross."""
+        kept: list[_Candidate] = []
+        for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+            clash = [k for k in kept if k.overlaps(cand)]
+            if not clash:
+                kept.append(cand)
+                continue
+            for k in clash:  # fold the notes of a grown word into the phrase that holds it
+                if k.start <= cand.start and cand.end <= k.end:
+                    k.notes.extend(n for n in cand.notes if n not in k.notes)
+        return sorted(kept, key=lambda c: c.start)
+
+    @staticmethod
+    def _attach_weak(cands: list[_Candidate], weak: list[_Candidate]) -> list[_Candidate]:
+        """'simply unrealistic': a weak intensifier counts only right before a charged word."""
+        starts = {c.start: c for c in cands}
+        for w in weak:
+            target = starts.get(w.end)
+            if target is not None and not any(c.overlaps(w) for c in cands):
+                target.start = w.start
+                target.notes.insert(0, w.notes[0])
+        return cands
+
+    @staticmethod
+    def _merge(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+        """'harsh criticism and even ridicule', 'cynical and dismissive attitude': one phrase."""
+        merged: list[_Candidate] = []
+        for cand in cands:
+            if merged:
+                last = merged[-1]
+                gap = doc[last.end : cand.start]
+                sentence_adverb = any(n[0] == _CERTAINTY for n in cand.notes + last.notes)
+                if not sentence_adverb and len(gap) <= 2 and all(t.lower_ in _JOINERS for t in gap) and "\n" not in gap.text:
+                    if not gap or any(t.lower_ in ("and", "or", "nor") for t in gap) or len(gap) == 0:
+                        last.end = max(last.end, cand.end)
+                        last.notes.extend(n for n in cand.notes if n not in last.notes)
+                        continue
+            merged.append(cand)
+        return merged
+
+    @staticmethod
+    def _span(start: int, end: int, notes: list[tuple[str, str, str]]) -> Span:
+        whys: list[str] = []
+        by_label: dict[str, list[str]] = {}
+        for label, _cue, text in notes:
+            by_label.setdefault(label, []).append(text)
+        for label, texts in by_label.items():
+            quoted = ", ".join(f"'{t}'" for t in dict.fromkeys(texts))
+            whys.append(f"{label}: {quoted}")
+        cue = " + ".join(dict.fromkeys(cue for _label, cue, _text in notes))
+        return Span(kind="emotive", start=start, end=end, cue=cue, why="; ".join(whys))
+
+    # -- scare quotes ----------------------------------------------------------------------
+
+    def _scare_quotes(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[Span]:
+        text = doc.text
+        out: list[Span] = []
+        taken: list[tuple[int, int]] = []
+        for pattern in _QUOTE_PAIRS:
+            for m in pattern.finditer(text):
+                s, e = m.span()
+                inner = m.group(1)
+                words = inner.split()
+                if not words or len(words) > self.max_scare_words:
+                    continue
+                if not inner.strip()[0].islower() or _SENTENCE_PUNCT.search(inner.strip()):
+                    continue
+                if inner.strip()[-1] in ".!?,":
+                    continue
+                if _overlaps_any(s, e, quotes) or _overlaps_any(s, e, taken):
+                    continue
+                if self._mentioned(text, s) or self._reported(doc, s):
+                    continue
+                taken.append((s, e))
+                out.append(
+                    Span(
+                        kind="emotive",
+                        start=s,
+                        end=e,
+                        cue="scare quotes",
+                        why=f"scare quotes around '{' '.join(words)}' with no one quoted",
+                    )
+                )
+        return out
+
+    def _reported(self, doc: Doc, start: int) -> bool:
+        """True when the sentence holding the mark has a reporting word: a partial quote."""
+        tok = doc.char_span(start, start + 1, alignment_mode="expand")
+        if tok is None or not len(tok):
+            return False
+        tok = tok[0]
+        if doc.has_annotation("SENT_START"):
+            sent = tok.sent
+        else:
+            sent = doc[max(0, tok.i - 25) : tok.i + 25]
+        return any(t.lower_ in self.reporting for t in sent)
+
+    def _mentioned(self, text: str, start: int) -> bool:
+        """True when the words before the opening mark name it as a term ("the label of")."""
+        before = re.findall(r"[\w'-]+", text[max(0, start - 40) : start].lower())
+        for word in reversed(before[-3:]):
+            if word in self.mention_cues:
+                return True
+            if word not in _SKIP_WORDS:
+                return False
+        return False
+
+
+def _starts_sentence(tok) -> bool:
+    if tok.i == 0 or tok.is_sent_start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_punct and prev.text in (".", "!", "?", ":", "“", '"', "‘", "«", "—", "–", "-") or "\n" in prev.text_with_ws
+
+
+def _in_title_case_line(tok) -> bool:
+    """True when most words of the token's line are capitalised: a headline in title case."""
+    doc = tok.doc
+    text = doc.text
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    line_end = text.find("\n", tok.idx)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    if len(words) < 3 or len(words) > 30:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _is_verb(tok, tagged: bool) -> bool:
+    if tagged:
+        return tok.pos_ == "VERB"
+    return tok.is_alpha and tok.is_lower and tok.lower_ not in STOP_WORDS and tok.lower_.endswith("ed")
+
+
+def _is_adjective(tok, tagged: bool) -> bool:
+    if tagged:
+        return tok.pos_ == "ADJ"
+    return False
+
+
+def _take_noun(doc: Doc, i: int, tagged: bool) -> int:
+    """End of the noun (up to two words, "-" joined kept whole) that starts at token i, or i."""
+    end = i
+    if tagged:
+        # an adjective/name/noun run that ends in a common noun: "ugly public fight",
+        # "reckless IT practices"; stops before a verb, a preposition or a determiner
+        last_noun = i
+        while end < len(doc) and end - i < 3 and doc[end].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[end].is_stop:
+            if doc[end].is_punct or doc[end - 1].whitespace_ == "" and end > i and doc[end].text == "-":
+                break
+            end += 1
+            if doc[end - 1].pos_ == "NOUN":
+                last_noun = end
+        return last_noun
+    if end < len(doc):
+        tok = doc[end]
+        if tok.is_alpha and tok.is_lower and tok.lower_ not in STOP_WORDS and not tok.lower_.endswith("ly"):
+            end += 1
+    return end
+
+
+def _inside_any(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(rs < e and s < re_ for rs, re_ in ranges)
+
+
+_overlaps_any = _inside_any
+
+
+@Language.factory(
+    "sourcelight_emotive",
+    default_config={"lexicon": "emotive", "scare_quotes": True, "max_scare_words": 4},
+)
+def make_emotive(nlp: Language, name: str, lexicon: str, scare_quotes: bool, max_scare_words: int):
+    return EmotiveDetector(nlp, name, lexicon, scare_quotes, max_scare_words)

@@ -1,0 +1,156 @@
+"""Emotive phrasing detector: exact spans per category, quotes skipped, neutral terms left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.analysis.model import Span
+
+
+def emotive_texts(analyzer, text: str) -> list[str]:
+    return [text[s.start : s.end] for s in analyzer.analyze(text).emotive]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The French leader's initiative failed miserably last week.", ["failed miserably"]),
+        ("The proposal was categorically rejected by the USA.", ["categorically"]),
+        ("The French leader's provocative proposal was on every front page.", ["provocative proposal"]),
+        ("He became the object of harsh criticism and even ridicule from the elites.", ["harsh criticism and even ridicule"]),
+        ("Losses are due to the cynical and dismissive attitude of the command.", ["cynical and dismissive attitude"]),
+        ("Major powers fear a catastrophic war arising from such a move.", ["catastrophic war"]),
+        ("This scenario could easily end in tragedy.", ["end in tragedy"]),
+        ("Macron has made the worst possible decision about the deaths.", ["worst possible decision"]),
+        ("Any French soldier in Ukraine is a legitimate target.", ["legitimate target"]),
+        ("Soldiers sent there will face inevitable death due to their weak training.", ["inevitable death"]),
+        ("The overwhelming majority of heads of state rejected the initiative.", ["overwhelming majority"]),
+        ("It would lead to the Third World War unleashed by the West.", ["Third World War unleashed by the West"]),
+        ("NATO has been waging a proxy war against Russia since 2022.", ["proxy war"]),
+        ("Macron wants to continue propagandizing his image in Europe.", ["propagandizing"]),
+        ("Obviously, Paris does not want to face the consequences.", ["Obviously"]),
+        ("The experts called for calm, but the report was simply unrealistic.", ["simply unrealistic"]),
+        ("When the French start receiving zinc coffins from Ukraine, protests will grow.", ["zinc coffins"]),
+    ],
+)
+def test_each_category_marks_the_charged_phrase(analyzer, text, expected):
+    assert emotive_texts(analyzer, text) == expected
+
+
+def test_why_and_cue_name_the_lexicon_entry(analyzer):
+    text = "The initiative failed miserably."
+    (span,) = analyzer.analyze(text).emotive
+    assert span.cue == "miserably"
+    assert span.why == "loaded word: 'miserably'"
+    text = "It was categorically rejected."
+    (span,) = analyzer.analyze(text).emotive
+    assert span.why == "intensifier used for effect: 'categorically'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war in Ukraine entered its third year as troops and missiles were moved to the front.",
+        "Great Britain and Germany sent ammunition, the ministry said in a statement on Monday.",
+        "The death toll rose to 207, and officials prepared for the worst-case scenario.",
+        "He spoke clearly and slowly to the committee about the budget.",
+    ],
+)
+def test_neutral_terms_are_not_flagged(analyzer, text):
+    assert emotive_texts(analyzer, text) == []
+
+
+def test_nothing_inside_an_attributed_quote(analyzer):
+    text = (
+        "“This is a catastrophic, shameful and reckless decision,” German Chancellor Olaf Scholz said. "
+        "The decision failed miserably."
+    )
+    analysis = analyzer.analyze(text)
+    assert analysis.quotes, "the quote detector should find Scholz's quote"
+    assert [text[s.start : s.end] for s in analysis.emotive] == ["failed miserably"]
+
+
+def test_given_quote_spans_are_skipped(analyzer):
+    """Whatever the quote detector reports is skipped, even a bare partial quote."""
+    nlp = analyzer.pipeline.nlp
+    text = "The minister called it a disgraceful verdict and a brutal sham."
+    with nlp.select_pipes(disable=["sourcelight_emotive"]):
+        doc = nlp(text)
+    start = text.index("a disgraceful")
+    doc._.sl_quotes = [Span(kind="quote", start=start, end=text.index(" and a")) ]
+    nlp.get_pipe("sourcelight_emotive")(doc)
+    assert [text[s.start : s.end] for s in doc._.sl_emotive] == ["brutal sham"]
+    doc._.sl_quotes = None
+    nlp.get_pipe("sourcelight_emotive")(doc)
+    assert [text[s.start : s.end] for s in doc._.sl_emotive] == ["disgraceful verdict", "brutal sham"]
+
+
+def test_scare_quotes_only_when_no_one_is_quoted(analyzer):
+    text = 'In addition, the French would have the mission of "protecting" strategic areas in key cities.'
+    spans = analyzer.analyze(text).emotive
+    assert [text[s.start : s.end] for s in spans] == ['"protecting"']
+    assert spans[0].why == "scare quotes around 'protecting' with no one quoted"
+    # a partial quote of someone named is theirs, not scare quotes
+    text = 'Dmitry Peskov said the plan was "absolutely unacceptable" for Moscow.'
+    assert emotive_texts(analyzer, text) == []
+    # a term mentioned as a term is not mocked
+    text = 'Many are regular commandos who fight under the label of "mercenaries" in Ukraine.'
+    assert emotive_texts(analyzer, text) == []
+    # titles and names in quotes are not scare quotes
+    text = 'The newspaper "Welt am Sonntag" published the letter on Sunday.'
+    assert emotive_texts(analyzer, text) == []
+
+
+def test_capitalised_names_are_not_judgements(analyzer):
+    text = "The Radical Party met in the Grand Hotel. Radical ideas spread."
+    assert emotive_texts(analyzer, text) == ["Radical ideas"]
+
+
+def test_headline_in_title_case_still_counts(analyzer):
+    text = "The Rigged Witch Hunt Goes On\n\nThe inquiry continued on Monday."
+    assert emotive_texts(analyzer, text) == ["Rigged Witch Hunt"]
+
+
+def test_rule_only_pipeline_degrades_without_crashing():
+    import spacy
+
+    import desktop.analysis.emotive  # noqa: F401  registers the factory
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sourcelight_emotive")
+    text = (
+        "The plan failed miserably. It was a provocative proposal, categorically rejected. "
+        'The French had the mission of "protecting" the cities. The war in Ukraine went on.'
+    )
+    doc = nlp(text)
+    found = [text[s.start : s.end] for s in doc._.sl_emotive]
+    assert found == ["failed miserably", "provocative proposal", "categorically", '"protecting"']
+    assert nlp("")._.sl_emotive == []
+
+
+def test_seed_000_marks_the_guide_examples(analyzer, seed_texts):
+    text = seed_texts["000_1773240db986259e.txt"]
+    found = {text[s.start : s.end] for s in analyzer.analyze(text).emotive}
+    for phrase in ("failed miserably", "categorically", "zinc coffins", "provocative proposal", "inevitable death"):
+        assert phrase in found
+    # neutral subject terms stay unmarked on their own
+    assert not found & {"troops", "NATO troops", "war", "missiles"}
+
+
+def test_seed_003_news_report_is_not_painted_red(analyzer, seed_texts):
+    text = seed_texts["003_2db0398f006d2414.txt"]
+    analysis = analyzer.analyze(text)
+    assert len(analysis.emotive) <= 2
+
+
+def test_lexicon_is_data_of_reasonable_size():
+    from desktop.analysis.emotive_lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    bases = {entry.cue for entry in lexicon.values()}
+    assert 800 <= len(bases) <= 4000
+    assert lexicon["miserably"].role == "adverb"
+    assert lexicon["propagandizing"].cue == "propagandize"
+    assert lexicon["coffins"].cue == "coffin"
+    assert lexicon["great britain"].role == "neutral"
