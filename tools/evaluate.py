@@ -12,10 +12,9 @@ import argparse
 import importlib.util
 import json
 import os
-import re
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,11 +23,14 @@ if str(ROOT) not in sys.path:
 
 from desktop.analysis.scoring import (  # noqa: E402
     PRF,
+    PRONOUNS,
+    drop_ignored_quotes,
+    polnear_gold,
+    polnear_sentence_gold,
     DocumentScore,
     QuoteScore,
     load_gold_dir,
     micro,
-    of_kind,
     read_text,
     score_document,
     score_emotive,
@@ -104,174 +106,31 @@ def print_summary(name: str, s: DocumentScore, labels: Sequence[str] = LABELS, e
 # ---------------------------------------------------------------- seeds
 
 
+FAILURES: list[str] = []
+
+
+def analyze_each(analyzer, texts: Iterable[str], names: Iterable[str]) -> Iterator[tuple[str, object | None]]:
+    """(name, Analysis) per text; a text the analyser fails on yields None and is listed in FAILURES."""
+    for name, text in zip(names, texts):
+        try:
+            yield name, analyzer.analyze(text)
+        except Exception as exc:  # one bad document must not end the evaluation
+            FAILURES.append(f"{name}: {type(exc).__name__}: {exc}")
+            yield name, None
+
+
 def evaluate_seeds(analyzer) -> list[tuple[str, DocumentScore]]:
     golds = load_gold_dir(GOLD_DIR)
     names = sorted(golds)
-    texts = [read_text(SEEDS_DIR / n) for n in names]
+    texts = {n: read_text(SEEDS_DIR / n) for n in names}
     rows = []
-    for name, text, analysis in zip(names, texts, analyzer.analyze_many(texts)):
-        rows.append((name, score_document(text, analysis.spans, golds[name].spans)))
+    for name, analysis in analyze_each(analyzer, (texts[n] for n in names), names):
+        spans = analysis.spans if analysis is not None else ()
+        rows.append((name, score_document(texts[name], spans, golds[name].spans)))
     return rows
 
 
 # ---------------------------------------------------------------- PolNeAR
-
-OPEN_MARKS = "“«„"
-CLOSE_MARKS = "”»"
-PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "their",
-            "them", "him", "us", "me", "its", "whom", "this", "these", "those", "one"}
-FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us", "my", "our", "your"}
-VAGUE_HEADS = {
-    "source", "sources", "official", "officials", "critics", "experts", "analysts", "observers", "people",
-    "aides", "insiders", "advisers", "advisors", "others", "some", "many", "most", "several", "few", "reports",
-    "supporters", "opponents", "strategists", "operatives", "allies", "staffers", "members", "person",
-    "individuals", "skeptics", "pundits", "commentators", "voters", "followers", "donors", "residents",
-    "those", "activists", "diplomats", "lawmakers", "leaders", "insider", "aide", "someone", "everyone",
-}
-DETERMINERS = {"the", "a", "an", "some", "many", "most", "several", "few", "his", "her", "their", "its",
-               "other", "those", "these", "two", "three", "multiple", "numerous", "various", "one"}
-QUANTIFIERS = {"some", "many", "several", "few", "most", "numerous", "multiple", "various", "certain"}
-GENERIC_CAPITALS = {"american", "americans", "republican", "republicans", "democratic", "democrat",
-                    "democrats", "gop", "u.s.", "us", "western", "european", "conservative", "liberal"}
-_VAGUE_TAIL = re.compile(r"\b(?:familiar with|close to|who|with knowledge|briefed on|knowledgeable|speaking on)\b.*$", re.I)
-
-
-def _is_vague_source(source: str | None) -> bool:
-    """No source, or a generic one: `officials`, `sources close to ...`, `his critics`, `many`.
-
-    A capitalized word that is not a leading determiner or a generic party/nationality word names
-    someone (`White House officials`, `Clayton County police` are identifiable, as in the guide).
-    """
-    if not source:
-        return True
-    if source.casefold().strip() in PRONOUNS:
-        return False  # resolvable to the person named nearby
-    head = _VAGUE_TAIL.sub("", " ".join(source.split())).strip()
-    words = re.findall(r"[\w'’.-]+", head)
-    if not words:
-        return True
-    if words[0].casefold() in QUANTIFIERS and any(w.casefold() in VAGUE_HEADS for w in words):
-        return True  # `some NATO members`: unidentifiable people within a named body
-    for k, w in enumerate(words):
-        folded = w.casefold()
-        if w[0].isupper() and folded not in GENERIC_CAPITALS and not (k == 0 and folded in DETERMINERS | VAGUE_HEADS):
-            return False
-    return any(w.casefold() in VAGUE_HEADS for w in words)
-
-
-def clean_speaker(source: str | None) -> str | None:
-    """The source's name without its apposition: `Christie, New Jersey's governor,` -> `Christie`."""
-    if not source:
-        return None
-    name = source.split(",")[0].strip(" \t\n,;:—–-")
-    return name or None
-
-
-def quote_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Top-level quoted stretches of text[start:end], marks included, widened to adjacent marks.
-
-    Curly and guillemet marks nest; a straight `"` opens at depth 0 and closes otherwise. An
-    opening mark with no close ends at `end`; a close with no opening starts at `start`.
-    """
-    if start > 0 and text[start - 1] in OPEN_MARKS + '"':
-        start -= 1
-    if end < len(text) and text[end] in CLOSE_MARKS + '"':
-        end += 1
-    elif end + 1 < len(text) and text[end] in ".,?!" and text[end + 1] in CLOSE_MARKS + '"':
-        end += 2
-    out: list[tuple[int, int]] = []
-    depth, begin = 0, start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in OPEN_MARKS or (ch == '"' and depth == 0):
-            if depth == 0:
-                begin = i
-            depth += 1
-        elif ch in CLOSE_MARKS or ch == '"':
-            if depth == 0:
-                out.append((start, i + 1))
-            else:
-                depth -= 1
-                if depth == 0:
-                    out.append((begin, i + 1))
-    if depth > 0:
-        out.append((begin, end))
-    return [(a, b) for a, b in out if len(re.findall(r"\w", text[a:b])) >= 2]
-
-
-def polnear_gold(doc: dict) -> tuple[list[dict], list[tuple[int, int]], list[dict]]:
-    """(gold quotes, regions where unmatched predicted quotes are not counted, gold sentence attributions)."""
-    text = doc["text"]
-    by_id: dict[str, list[dict]] = {}
-    for s in doc["spans"]:
-        by_id.setdefault(s["attribution_id"], []).append(s)
-    quotes: list[dict] = []
-    ignore: list[tuple[int, int]] = []
-    attributions: list[dict] = []
-    for parts in by_id.values():
-        kind = parts[0].get("attribution_type", "Attribution")
-        sources = [p for p in parts if p["label"] == "source"]
-        speaker = clean_speaker(sources[0]["speaker"]) if sources else None
-        if speaker and speaker.casefold() in FIRST_SECOND_PERSON:
-            continue  # the author's or the reader's own voice
-        no_source = kind == "Attribution-no-source" or not speaker
-        attributions.append({
-            "vague": no_source or _is_vague_source(speaker),
-            "ranges": [(p["start"], p["end"]) for p in parts],
-        })
-        for p in parts:
-            if p["label"] != "content":
-                continue
-            segments = quote_segments(text, p["start"], p["end"]) if p.get("content_quoted") else []
-            if no_source or not segments:
-                ignore.append((p["start"], p["end"]))
-            if no_source:
-                continue
-            for a, b in segments:
-                quotes.append({"kind": "quote", "start": a, "end": b, "speaker": speaker})
-            # partial quotes inside paraphrased content are not annotated as units by PolNeAR
-            if segments and (segments[0][0] > p["start"] + 1 or segments[-1][1] < p["end"] - 1):
-                ignore.append((p["start"], p["end"]))
-    # one quote per stretch even when two attributions share the content
-    unique = {(q["start"], q["end"]): q for q in quotes}
-    return sorted(unique.values(), key=lambda q: q["start"]), ignore, attributions
-
-
-def polnear_sentence_gold(text: str, predicted_sentences: Iterable, attributions: list[dict]) -> list[dict]:
-    """Gold labels on OUR sentence boundaries: named attribution > vague attribution > none (unsourced).
-
-    The text's first line (the headline) is `not_claim`.
-    """
-    headline_end = text.find("\n")
-    out = []
-    for s in predicted_sentences:
-        a, b = s.start, s.end
-        if headline_end > 0 and b <= headline_end:
-            label = "not_claim"
-        else:
-            hits = [att for att in attributions if any(x < b and a < y for x, y in att["ranges"])]
-            if any(not att["vague"] for att in hits):
-                label = "attributed"
-            elif hits:
-                label = "vague_source"
-            else:
-                label = "unsourced"
-        out.append({"kind": "sentence", "start": a, "end": b, "label": label})
-    return out
-
-
-def _drop_ignored(pred: list, gold: list[dict], ignore: list[tuple[int, int]]) -> list:
-    """Predicted quotes inside an `ignore` region that match no gold quote are not counted."""
-    from desktop.analysis.scoring import match_quotes
-
-    matched = {i for i, _ in match_quotes(pred, gold)}
-    keep = []
-    for i, p in enumerate(pred):
-        if i not in matched and any(x <= p.start and p.end <= y for x, y in ignore):
-            continue
-        keep.append(p)
-    return keep
-
 
 POLNEAR_NOTES = """\
   How PolNeAR is mapped (its notion of attribution is broader than ours; read the figures as trends):
@@ -297,9 +156,11 @@ def evaluate_polnear(analyzer, path: Path, limit: int) -> tuple[DocumentScore, i
                 break
     total = DocumentScore()
     pronoun_free = lambda g: bool(g["speaker"]) and g["speaker"].casefold() not in PRONOUNS  # noqa: E731
-    for doc, analysis in zip(docs, analyzer.analyze_many(d["text"] for d in docs)):
+    for doc, (_, analysis) in zip(docs, analyze_each(analyzer, (d["text"] for d in docs), (d["id"] for d in docs))):
+        if analysis is None:
+            continue
         gold_quotes, ignore, attributions = polnear_gold(doc)
-        pred_quotes = _drop_ignored(analysis.quotes, gold_quotes, ignore)
+        pred_quotes = drop_ignored_quotes(analysis.quotes, gold_quotes, ignore)
         pred_sentences = analysis.sentences
         gold_sentences = polnear_sentence_gold(doc["text"], pred_sentences, attributions)
         total = total + DocumentScore(
@@ -324,7 +185,9 @@ def evaluate_ptc(analyzer, path: Path, limit: int) -> tuple[PRF, PRF, int]:
             if len(docs) >= limit:
                 break
     core = near = PRF()
-    for doc, analysis in zip(docs, analyzer.analyze_many(d["text"] for d in docs)):
+    for doc, (_, analysis) in zip(docs, analyze_each(analyzer, (d["text"] for d in docs), (d["id"] for d in docs))):
+        if analysis is None:
+            continue
         pred = analysis.emotive
         gold_core = [{"kind": "emotive", **s} for s in doc["spans"] if s["label"] in PTC_CORE]
         gold_near = [{"kind": "emotive", **s} for s in doc["spans"] if s["label"] in PTC_NEAR]
@@ -397,6 +260,11 @@ def main(argv: list[str] | None = None) -> int:
         elif not ptc.exists():
             print(f"\n(no {ptc.name} in {data})")
 
+    if FAILURES:
+        print(f"\n{len(FAILURES)} document(s) could not be analysed and were left out:")
+        for line in FAILURES[:20]:
+            print(f"  {line}")
+    status = 1 if FAILURES else 0
     if importlib.util.find_spec("desktop.analysis.compare_eval") is not None:
         try:
             from desktop.analysis.compare_eval import evaluate_compare
@@ -405,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
             print(evaluate_compare(analyzer))
         except Exception as exc:  # another part's evaluation must not hide ours
             print(f"\ncross-article comparison evaluation failed: {type(exc).__name__}: {exc}")
-    return 0
+    return status
 
 
 if __name__ == "__main__":

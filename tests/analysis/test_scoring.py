@@ -151,3 +151,71 @@ def test_gold_of_a_seed_scores_perfectly_against_itself():
         assert s.quotes.speaker_accuracy == 1.0
         assert all(prf.fp == prf.fn == 0 for prf in s.labels.values())
         assert s.emotive.fp == s.emotive.fn == 0
+
+
+# ---------------------------------------------------------------- development-corpus adapters
+
+
+def test_quote_segments_take_the_quoted_stretch_with_its_marks():
+    from desktop.analysis.scoring import quote_segments
+
+    text = 'He said the plan was “a disaster” and “doomed,” aides recalled.'
+    start = text.index("the plan")
+    end = text.index(" aides")
+    segs = [text[a:b] for a, b in quote_segments(text, start, end)]
+    assert segs == ["“a disaster”", "“doomed,”"]
+    # content given without its marks is widened to them; nested marks stay inside
+    text = 'x “We said “never” then,” he said.'
+    a, b = text.index("We"), text.index(" he") - 1
+    assert [text[s:e] for s, e in quote_segments(text, a, b)] == ["“We said “never” then,”"]
+    # straight marks pair up; an unclosed quote runs to the end of the content
+    text = 'She said "yes" and "no'
+    assert [text[s:e] for s, e in quote_segments(text, 9, len(text))] == ['"yes"', '"no']
+
+
+def test_vague_sources_are_generic_groups_and_named_ones_are_not():
+    from desktop.analysis.scoring import clean_speaker, is_vague_source
+
+    for vague in (None, "officials", "sources close to the Clinton campaign", "his critics",
+                  "Some NATO members", "EXPERTS", "The person familiar with the planning"):
+        assert is_vague_source(vague), vague
+    for named in ("Donald Trump", "White House officials", "the Washington Post", "he", "who",
+                  "Clayton County police", "A NATO spokesman"):
+        assert not is_vague_source(named), named
+    assert clean_speaker("Christie, New Jersey’s sitting governor,") == "Christie"
+
+
+def test_polnear_record_maps_to_quotes_and_sentence_labels():
+    from desktop.analysis.scoring import drop_ignored_quotes, polnear_gold, polnear_sentence_gold
+
+    text = ("Headline here\n\n"
+            "“We will win,” Smith said. Officials said the plan was “bold” and new. The sky is blue. "
+            "I think so.")
+    def span(label, frag, aid, speaker, kind="Attribution", quoted=None):
+        s = text.index(frag)
+        out = {"start": s, "end": s + len(frag), "label": label, "attribution_id": aid,
+               "attribution_type": kind, "speaker": speaker, "fragment": frag}
+        if quoted is not None:
+            out["content_quoted"] = quoted
+        return out
+    doc = {"text": text, "spans": [
+        span("content", "We will win,", "E1", "Smith", quoted=True),
+        span("source", "Smith", "E1", "Smith"), span("cue", "said", "E1", "Smith"),
+        span("source", "Officials", "E2", "Officials"),
+        span("content", "the plan was “bold” and new", "E2", "Officials", quoted=False),
+        span("source", "I", "E3", "I"), span("cue", "think", "E3", "I"),
+    ]}
+    quotes, ignore, attributions = polnear_gold(doc)
+    assert [(text[q["start"]:q["end"]], q["speaker"]) for q in quotes] == [("“We will win,”", "Smith")]
+    assert len(attributions) == 2, "the first-person attribution is the author's own voice"
+    # a partial quote inside paraphrased content is neither right nor wrong
+    bold = text.index("“bold”")
+    pred = [q(quotes[0]["start"], quotes[0]["end"], "John Smith"), q(bold, bold + 6, "Officials")]
+    assert len(drop_ignored_quotes(pred, quotes, ignore)) == 1
+    bounds = [(0, 13)]
+    for sentence in ("“We will win,” Smith said.", "Officials said the plan was “bold” and new.",
+                     "The sky is blue.", "I think so."):
+        s = text.index(sentence)
+        bounds.append((s, s + len(sentence)))
+    labels = [g["label"] for g in polnear_sentence_gold(text, [sent(a, b, "x") for a, b in bounds], attributions)]
+    assert labels == ["not_claim", "attributed", "vague_source", "unsourced", "unsourced"]
