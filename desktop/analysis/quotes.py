@@ -278,6 +278,17 @@ def _words(s: str) -> int:
     return len(re.findall(r"\w+", s))
 
 
+_SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "de", "or", "vs"}
+
+
+def _is_title(content: str) -> bool:
+    """`Sunday Morning Futures`, `CBS This Morning`: every word capitalised, no sentence punctuation."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", content)
+    if len(words) < 2 or re.search(r"[.!?]\s*$", content.strip(" ,")):
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[0][0].isupper()
+
+
 class _Finder:
     """Finds the speaker of each quoted stretch in one doc."""
 
@@ -383,6 +394,18 @@ class _Finder:
             i += 1
         if not toks:
             return None
+        content_end = text[max(q.start, q.end - 3) : q.end].rstrip("”\"»’'")
+        if q.closed and content_end.endswith(".") and toks[0].text[:1].isupper() and toks[0].lower_ not in ("said", "says", "wrote", "added"):
+            # `“… unhinged.” Sen. Marco Rubio called the statement …`: the quote ended its sentence,
+            # unless a bare `Name said.` follows
+            bare = False
+            for n, tok in enumerate(toks[:7]):
+                if is_cue_verb(tok, self.tagged):
+                    nxt = toks[n + 1] if n + 1 < len(toks) else None
+                    bare = nxt is None or nxt.text in (".", ",", ";") or nxt.pos_ == "ADP" or nxt.lower_ in ("on", "in", "at", "during", "after", "to")
+                    break
+            if not bare:
+                return None
         # a sentence end between the quote and the cue ends the search, unless the quote itself
         # ended with its own punctuation (`,”` `.”` `?”`)
         for n, tok in enumerate(toks[:8]):
@@ -468,6 +491,13 @@ class _Finder:
                     return src, ":", "before"
         return None
 
+    def in_list(self, q: Quoted) -> bool:
+        """A short quoted term next to another one: `"instructors", "military advisers" or "volunteers"`."""
+        text = self.text
+        before = text[max(0, q.start - 6) : q.start]
+        after = text[q.end : q.end + 6]
+        return bool(re.search(r"[\"”’»],?\s*(?:or|and)?\s*$", before) or re.match(r"^,?\s*(?:or|and)?\s*[\"“‘«]", after))
+
     def run(self) -> list[QuoteInfo]:
         out: list[QuoteInfo] = []
         text = self.text
@@ -480,23 +510,25 @@ class _Finder:
             why = ""
             starts_para = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()
             before_text = text[max(0, q.start - 40) : q.start]
-            if found and nwords <= 3 and _MENTION_BEFORE.search(before_text) and found[2] == "before":
-                found = None  # the "yellow vests": a term mentioned, not words said
+            if found and nwords <= 3 and found[2] == "before" and (_MENTION_BEFORE.search(before_text) or self.in_list(q)):
+                found = None  # the "yellow vests", "instructors", "mercenaries": terms mentioned, not words said
+            if nwords <= 6 and _is_title(content):
+                found = None  # "Sunday Morning Futures": a title or a name, not words said
             if found is None and nwords >= 4:
                 # no cue in its sentence: a quote opening a sentence carries on from the previous
                 # speaker, or from a sentence ending with a colon or a cue
                 opens_sentence = starts_para or re.search(r"[.!?…:][\"”’»]?\s*$", text[max(0, q.start - 4) : q.start])
-                if opens_sentence and prev is not None and q.start - prev[0].end < 400:
+                if opens_sentence:
+                    found = self.previous_sentence_cue(q)
+                if found is None and opens_sentence and prev is not None and q.start - prev[0].end < 400:
                     gap = text[prev[0].end : q.start]
                     if gap.count("\n") <= 2 and not re.search(r"[.!?]\s+[A-Z][^“”\"]{60,}", gap):
                         found = (prev[1], prev[2], "carried")
-                if found is None and opens_sentence:
-                    found = self.previous_sentence_cue(q)
             if found is None:
                 continue
             src, cue, where = found
-            if not src or not src.name:
-                continue
+            if not src or not src.name or src.name.lower() in ("i", "we", "you", "me", "us"):
+                continue  # the author's or the reader's own voice
             if where == "after":
                 why = f"speaker from '{cue}' after the quote: {src.how}"
             elif where == "before":
@@ -522,8 +554,17 @@ class _Finder:
             # only a sentence directly before (same or previous paragraph)
             if self.text[prev_sent.end_char : t.idx].count("\n") > 2:
                 return None
-        toks = list(prev_sent)
+        toks = [tok for tok in prev_sent if not tok.is_space]
         if not toks or toks[-1].text not in (":", ".", ","):
+            return None
+        if toks[-1].text == ":" and self.parsed:
+            # `Cruz called them on it:` / `Breitbart News responded:` — the subject of the introducing clause
+            root = prev_sent.root
+            cue_toks = [t for t in toks if is_cue_verb(t, self.tagged) and not self.book.inside_quote(t.idx)]
+            verb = cue_toks[-1] if cue_toks else root
+            src = self.source_for_cue(verb, verb.idx, after_quote=False)
+            if src and src.identifiable and src.name.lower() not in ("it", "this", "that", "there", "here"):
+                return src, (verb.text + " …:") if verb is not toks[-1] else ":", "previous"
             return None
         for tok in reversed(toks):
             if is_cue_verb(tok, self.tagged) and not self.book.inside_quote(tok.idx):

@@ -42,12 +42,16 @@ from desktop.analysis.speakers import (
 if not Doc.has_extension("sl_sentences"):
     Doc.set_extension("sl_sentences", default=None)
 
+_MODALS = {"could", "would", "might", "may", "should", "can", "must", "ca"}
 _TERMINAL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
 _QUESTION = re.compile(r"\?[\"”’»)\]]*$")
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+$"
 )
-_BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Reporting by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}\s*(?:[,|].{0,60})?$")
+_BYLINE = re.compile(
+    r"^(?:By|BY|Written by|Words by|Reporting by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|da|di|del|van|von|der|al|bin|la|le|du|dos))"
+    r"{0,5}\s*(?:(?:[,|]|and\b).{0,60})?$"
+)
 _DATE_LINE = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4})\s*$"
 )
@@ -136,6 +140,9 @@ class _Labeller:
             return "a question in the author's voice"
         if _IMPERATIVE.match(s) and not re.match(r"^\w+\s+(?:is|are|was|were|has|have)\b", s):
             return "an instruction to the reader"
+        para_words = len(re.findall(r"\w+", para_text))
+        if not is_whole_para and not _TERMINAL.search(para_text) and para_words <= 14 and not _TERMINAL.search(s):
+            return "part of a heading or label line (no sentence punctuation)"
         if is_whole_para and not _TERMINAL.search(s) and len(words) <= 14:
             if not (self.parsed and any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in self._tokens(s))) or len(words) <= 8 or s.istitle() or _DATE_LINE.search(s):
                 return "a heading or label line (no sentence punctuation)"
@@ -160,6 +167,10 @@ class _Labeller:
                 if self.parsed and tok.dep_ in ("relcl", "acl", "amod", "pcomp") and not tok.dep_ == "ROOT":
                     continue  # "the plan Macron proposed": a noun's modifier, not a report
                 if self.parsed and tok.dep_ == "xcomp" and tok.head.lower_ in ("refused", "declined"):
+                    continue
+                if self.parsed and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+                    continue  # "Macron could simply say that …": a hypothesis of the author's
+                if not self._reports(tok, toks, k):
                     continue
                 src = self._source_for_verb(tok, sent)
                 if src is not None:
@@ -187,6 +198,29 @@ class _Labeller:
                             out.append((got, " ".join(ph), tok))
                     break
         return out
+
+    def _reports(self, tok, toks, k) -> bool:
+        """Does this reporting verb carry a report here (a clause, a quote, an inverted `…, X said`)?"""
+        base = lexicon().verb_forms.get(tok.lower_, "")
+        if base not in lexicon().clause_only:
+            return True
+        nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
+        if nxt in ("that", ":", ",") or (k > 0 and toks[k - 1].text == ","):
+            return True
+        if base == "speak" and nxt == "out":
+            return True
+        if self.parsed:
+            if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+                return True
+            if tok.dep_ == "parataxis":
+                return True
+            if base in ("call", "urge") and any(c.dep_ == "xcomp" for c in tok.children):
+                return True
+            if base == "make" and any(c.lower_ == "clear" for c in tok.subtree):
+                return True
+        # a quote in the verb's reach counts too
+        end = toks[-1].idx + len(toks[-1])
+        return any(self.in_quoted(t.idx) for t in toks[k + 1 : k + 8]) and tok.idx < end
 
     def _source_for_verb(self, tok, sent) -> Source | None:
         doc = self.doc
@@ -259,7 +293,10 @@ class _Labeller:
             if inside:
                 return "attributed", name, f"inside a quote by {name}"
             return "attributed", name, f"holds a quote by {name}"
-        # a sentence inside quote marks nobody is credited with (a pasted statement): judged as it stands
+        if idx > 0 and prev_label == "attributed" and prev_source and stext[-1:] in "”\"»" and not self.in_quoted(e - 1):
+            ps = sents[idx - 1][1]
+            if "\n" not in text[ps:s]:
+                return "attributed", prev_source, f"ends with the closing mark of {prev_source}'s quote before it"
         # 2. not a claim
         reason = self.not_claim(stext, para_text, whole_para, first)
         if reason:
@@ -287,6 +324,10 @@ class _Labeller:
             if is_cue_verb(root, self.tagged) and any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in root.children) and not any(c.dep_ == "agent" for c in root.children):
                 return "vague_source", None, f"passive '{root.text}' with no one named"
         # 5. a continuation of the previous sentence's speaker
+        if idx > 0 and prev_label == "attributed" and prev_source and stext[-1:] in "”\"»" and not self.in_quoted(e - 1):
+            ps = sents[idx - 1][1]
+            if "\n" not in text[ps:s]:
+                return "attributed", prev_source, f"ends with the closing mark of {prev_source}'s quote before it"
         if idx > 0 and prev_label in ("attributed",) and prev_source:
             m = re.match(r"^(?:He|She|They)\s+(?:also\s+)?(?:added|continued|went on)\b", stext)
             if m:

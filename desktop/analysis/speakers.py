@@ -20,7 +20,10 @@ GROUP_PRONOUNS = {"they", "we", "it"}
 DETERMINERS = {"a", "an", "the", "some", "many", "several", "few", "most", "other", "others", "one", "two", "three"}
 QUANTIFIER_WORDS = {"some", "many", "several", "few", "most", "number", "majority", "other", "others", "all"}
 # verbs that report only with a particle: "pointed out", "ruled out", "called on/for"
-PARTICLE_VERBS = {"point": {"out"}, "rule": {"out"}, "call": {"on", "for"}, "continue": {",", "."}}
+PARTICLE_VERBS = {
+    "point": {"out"}, "rule": {"out"}, "call": {"on", "for", "it", "them", "him", "her", "the", "this", "that", "trump"},
+    "continue": {",", ".", ":"}, "make": {"it", "clear"}, "read": {",", ":", "one", "another"},
+}
 # A demonym or other adjective of nationality ("French", "Ukrainian") names no one by itself.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|ch|i|ic|ean)$")
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -34,6 +37,7 @@ _NON_NAME_CAPS = {
 @dataclass(frozen=True)
 class Lexicon:
     verb_forms: dict[str, str]  # inflected form -> base form
+    clause_only: frozenset[str]  # base forms that report only with a clause or a quote
     phrases: tuple[tuple[str, ...], ...]  # multi-word cues, lower case
     vague_heads: frozenset[str]
     vague_phrases: tuple[str, ...]
@@ -45,10 +49,14 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     forms: dict[str, str] = {}
+    clause_only: set[str] = set()
     for line in read_lines("attribution", "reporting_verbs.txt"):
-        words = line.lower().split()
+        needs_clause = line.startswith("*")
+        words = line.lstrip("*").lower().split()
         for w in words:
             forms.setdefault(w, words[0])
+        if needs_clause:
+            clause_only.add(words[0])
     phrases = tuple(tuple(line.lower().split()) for line in read_lines("attribution", "cue_phrases.txt"))
     vague_phrases = tuple(line.lower() for line in read_lines("attribution", "vague_phrases.txt"))
     vague_re = re.compile(
@@ -62,6 +70,7 @@ def lexicon() -> Lexicon:
     boiler = tuple(re.compile(p, re.IGNORECASE) for p in read_lines("attribution", "boilerplate.txt"))
     return Lexicon(
         verb_forms=forms,
+        clause_only=frozenset(clause_only),
         phrases=phrases,
         vague_heads=frozenset(w.lower() for w in read_lines("attribution", "vague_heads.txt")),
         vague_phrases=vague_phrases,
@@ -161,11 +170,11 @@ def subject_of(verb):
     """The subject token of a reporting verb (follows `conj`/`xcomp` to the governing verb)."""
     seen = 0
     v = verb
-    while v is not None and seen < 4:
+    while v is not None and seen < 5:
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return c
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl") and v.head is not v:
             v = v.head
             seen += 1
             continue
@@ -248,6 +257,15 @@ def lexical_np_before(doc, i: int, floor: int) -> tuple[int, int] | None:
 # ---------------------------------------------------------------- names in the article
 
 
+_BODY_WORDS = {
+    "house", "office", "ministry", "department", "government", "kremlin", "statement", "report", "committee",
+    "council", "agency", "campaign", "administration", "commission", "court", "party", "newspaper", "times",
+    "post", "news", "journal", "network", "channel", "website", "union", "alliance", "nato", "pentagon",
+}
+# a document speaks for the body named in it: "A White House statement" -> White House
+_DOCUMENT_WORDS = {"statement", "release", "communique", "communiqué", "letter", "memo", "report", "post", "tweet", "message", "readout", "announcement"}
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int  # char offset
@@ -272,11 +290,14 @@ def strip_roles(tokens) -> list:
     return toks
 
 
+_GLUED = re.compile(r"^.*[“”\"«»]")
+
+
 def _join(tokens) -> str:
     out = ""
     for k, t in enumerate(tokens):
         out += t.text + (t.whitespace_ if k < len(tokens) - 1 else "")
-    return out.strip()
+    return _GLUED.sub("", out.strip()).strip()
 
 
 class NameBook:
@@ -289,6 +310,7 @@ class NameBook:
         self.by_last: dict[str, list[str]] = {}
         self.titles: dict[str, set[str]] = {}
         self.mentions: list[Mention] = []
+        self.org_names: set[str] = set()
         self._quote_starts = [a for a, _ in (quote_ranges or [])]
         self._quote_ranges = quote_ranges or []
         self._collect()
@@ -327,7 +349,7 @@ class NameBook:
             # a title right before the name: "French President" Emmanuel Macron
             k = s - 1
             title = []
-            while k >= 0 and k > s - 5 and (is_role(doc[k]) or (doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].is_sent_start)):
+            while k >= 0 and k > s - 5 and (is_role(doc[k]) or (doc[k].text[:1].isupper() and doc[k].is_alpha and doc[k].text not in _NON_NAME_CAPS)):
                 title.insert(0, doc[k])
                 k -= 1
             inner_title = [t for t in doc[s:e] if t.i < toks[0].i]
@@ -335,6 +357,8 @@ class NameBook:
             name = _join(toks)
             if len(name) < 2:
                 continue
+            if not person:
+                self.org_names.add(name)
             last = toks[-1].lower_
             self.by_last.setdefault(last, []).append(name)
             if title and any(is_role(t) for t in title):
@@ -369,9 +393,9 @@ class NameBook:
             return name.title()
         return best
 
-    def by_title(self, phrase_tokens) -> str | None:
+    def by_title(self, phrase: str) -> str | None:
         """`the French president` -> `Emmanuel Macron` when the article uses that title before his name."""
-        words = [t.lower_ for t in phrase_tokens if t.lower_ not in ("the", "a", "an") and not t.is_punct]
+        words = [w for w in re.findall(r"[\w.'’-]+", phrase.lower()) if w not in ("the", "a", "an")]
         if not words:
             return None
         key = " ".join(words)
@@ -381,7 +405,12 @@ class NameBook:
         return None
 
     def note_speaker(self, pos: int, name: str) -> None:
-        """Remember a resolved speaker at char `pos` (for pronouns later on)."""
+        """Remember a resolved speaker at char `pos` (for `he`/`she` later on); bodies are not people."""
+        if name in self.org_names:
+            return
+        last = name.split()[-1].lower() if name.split() else ""
+        if last in _BODY_WORDS:
+            return
         bisect.insort(self._speakers, (pos, name))
 
     def resolve_pronoun(self, pos: int, person: bool = True) -> tuple[str, int] | None:
@@ -492,8 +521,13 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         name = book.fullest(_join(run))
         how = f"'{phrase}'" + (f" → {name}" if name != phrase else "")
         return Source(name, True, how, start, end)
+    if low in _DOCUMENT_WORDS and proper:
+        run = [t for t in toks if is_propn(t, tagged) and not is_role(t)]
+        name = _join(run)
+        if name:
+            return Source(name, True, f"'{phrase}' → {name}", start, end)
     # a descriptor: title used before a name elsewhere in the article?
-    titled = book.by_title(toks)
+    titled = book.by_title(phrase)
     if titled:
         return Source(titled, True, f"'{phrase}' → {titled}", start, end)
     # "office of Italy's Prime Minister Giorgia Meloni": a person named inside the phrase
@@ -514,7 +548,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         vague = False if not any(t.lower_ in QUANTIFIER_WORDS for t in toks) or named_body else vague
     elif not vague and low not in lexicon().vague_heads:
         # singular definite role ("the French president", "the ministry"), or any named organisation
-        first = toks[0].lower_
+        first = phrase.split()[0].lower() if phrase.split() else ""
         identifiable = first in ("the", "this") and head.tag_ not in ("NNS",) and not low.endswith("s")
     if vague and named_body:
         vague = False
