@@ -8,7 +8,7 @@ from desktop.documents.model import Article, DocumentError
 
 MAX_BYTES = 50 * 1024 * 1024
 
-TEXT_SUFFIXES = {".txt", ".text", ".asc", ".log", ""}
+TEXT_SUFFIXES = {".txt", ".text", ".asc", ".log"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdtxt"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xht"}
 PDF_SUFFIXES = {".pdf"}
@@ -17,7 +17,7 @@ _UNSUPPORTED = {
     ".pages": "Pages documents", ".epub": "e-books", ".mobi": "e-books", ".mht": "web archives (.mht)",
     ".mhtml": "web archives (.mhtml)", ".webarchive": "Safari web archives",
 }
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES  # others: sniffed, else text
 # for a file dialog's filter: "Articles (*.txt *.md *.html *.htm *.pdf)"
 FILE_DIALOG_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf);;All files (*)"
 

