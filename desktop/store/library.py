@@ -172,8 +172,12 @@ class Library:
         untouched = "it was left untouched; choose another library file or start a new one"
         if header != SQLITE_HEADER:
             raise LibraryError(f"{path} is not a Sourcelight library (not an SQLite database); {untouched}")
+        # With no -wal file beside it nobody has the library open: read it as immutable, which creates no
+        # -wal/-shm files next to a file we may be about to refuse. Otherwise read it like any reader would.
+        in_use = Path(f"{path}-wal").exists()
+        uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if in_use else "&immutable=1")
         try:
-            ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+            ro = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
         except sqlite3.Error as exc:
             raise LibraryError(f"Cannot read the library {path} ({_reason(exc)}); {untouched}") from None
         try:
