@@ -320,6 +320,7 @@ def is_named(speaker: str | None) -> bool:
     return any(t[:1].isupper() for t in toks)
 
 
+@lru_cache(maxsize=4096)
 def speaker_name(speaker: str) -> tuple[str | None, str] | None:
     """(first name or None, surname), folded, for a named speaker; None for a descriptor.
 
@@ -410,12 +411,19 @@ class _UnionFind:
 
 def speaker_clusters(speakers: list[str]) -> list[int]:
     """For each speaker string, the index of its cluster's first member (same person = same id)."""
-    uf = _UnionFind(len(speakers))
-    for i in range(len(speakers)):
-        for j in range(i + 1, len(speakers)):
-            if uf.find(i) != uf.find(j) and same_speaker(speakers[i], speakers[j]):
+    unique = list(dict.fromkeys(speakers))
+    uf = _UnionFind(len(unique))
+    for i in range(len(unique)):
+        for j in range(i + 1, len(unique)):
+            if uf.find(i) != uf.find(j) and same_speaker(unique[i], unique[j]):
                 uf.union(i, j)
-    return [uf.find(i) for i in range(len(speakers))]
+    first_of_root: dict[int, int] = {}
+    position = {s: k for k, s in enumerate(unique)}
+    out = []
+    for k, s in enumerate(speakers):
+        root = uf.find(position[s])
+        out.append(first_of_root.setdefault(root, k))
+    return out
 
 
 # ---------------------------------------------------------------- similarity
@@ -453,17 +461,22 @@ class _Idf:
     """Inverse document frequency of stems, with every compared sentence as a document."""
 
     def __init__(self, docs: list[set[str]]):
-        self.n = max(1, len(docs))
+        n = max(1, len(docs))
         df: Counter[str] = Counter()
         for d in docs:
             df.update(d)
-        self.df = df
+        self.weight = {stem: math.log((n + 1) / (count + 0.5)) for stem, count in df.items()}
+        self._default = math.log((n + 1) / 0.5)
 
     def __call__(self, stem: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(stem, 0) + 0.5))
+        return self.weight.get(stem, self._default)
+
+    def total(self, stems: set[str]) -> float:
+        w = self.weight
+        return sum(w.get(s, self._default) for s in stems)
 
 
-def claim_similarity(a: set[str], b: set[str], idf: _Idf) -> float:
+def claim_similarity(a: set[str], b: set[str], idf: _Idf, totals: tuple[float, float] | None = None) -> float:
     """0..100: do two sentences state the same thing?
 
     The geometric mean of an IDF-weighted Dice overlap of their content stems (words most
@@ -476,9 +489,8 @@ def claim_similarity(a: set[str], b: set[str], idf: _Idf) -> float:
     shared = a & b
     if not shared:
         return 0.0
-    w_shared = sum(idf(s) for s in shared)
-    total = sum(idf(s) for s in a) + sum(idf(s) for s in b)
-    dice = 2 * w_shared / total if total else 0.0
+    total = sum(totals) if totals else idf.total(a) + idf.total(b)
+    dice = 2 * idf.total(shared) / total if total else 0.0
     token_set = fuzz.token_set_ratio(sorted(a), sorted(b)) / 100.0
     return 100.0 * math.sqrt(dice * token_set)
 
@@ -601,6 +613,7 @@ def compare(items: list[tuple[str, Analysis]]) -> Comparison:
     # shared claims: similar sentences, different articles
     stems = [set(content_stems(c.text)) for c in claims]
     idf = _Idf(stems)
+    totals = [idf.total(st) for st in stems]
     # a sentence pair that only repeats a shared quote is already shown as that quote group
     quote_spans: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # article -> (start, end, group)
     for g_index, g in enumerate(quote_groups):
@@ -618,7 +631,7 @@ def compare(items: list[tuple[str, Analysis]]) -> Comparison:
             inverted[s].append(k)
     candidate: Counter[tuple[int, int]] = Counter()
     for ks in inverted.values():
-        if len(ks) > len(claims) // 2 + 1:  # a stem in most sentences tells nothing
+        if len(claims) >= 20 and len(ks) > len(claims) // 2:  # a stem in most sentences tells nothing
             continue
         for x in range(len(ks)):
             for y in range(x + 1, len(ks)):
@@ -629,7 +642,7 @@ def compare(items: list[tuple[str, Analysis]]) -> Comparison:
             continue
         if claim_quote_groups[x] & claim_quote_groups[y]:
             continue
-        pairs.append((claim_similarity(stems[x], stems[y], idf), x, y))
+        pairs.append((claim_similarity(stems[x], stems[y], idf, (totals[x], totals[y])), x, y))
     claim_groups: list[ClaimGroup] = []
     in_claim_group: set[int] = set()
     for idxs, weakest in _greedy_groups(len(claims), [c.article for c in claims], pairs, CLAIM_THRESHOLD):
