@@ -1,0 +1,262 @@
+"""Paints precomputed spans into a text document: one palette table, layers toggled without re-analysis.
+
+Spans become non-overlapping segments (each carrying the set of layers active there); each
+segment gets one merged `QTextCharFormat` so overlapping layers stay visible together: the
+sentence layer's fill AND the emotive wave underline. Formats go into each block's
+`QTextLayout` as `FormatRange`s (no QSyntaxHighlighter, the text itself is never changed),
+the visible blocks first, the rest in small time-boxed steps so the GUI never stalls.
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from dataclasses import dataclass
+from typing import Iterable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import QPlainTextEdit
+
+from desktop.layers import LAYER_BY_KEY, LAYER_KEYS, USER_TAG_BY_KEY
+
+UNDERLINES = {
+    "solid_underline": QTextCharFormat.UnderlineStyle.SingleUnderline,
+    "dash_underline": QTextCharFormat.UnderlineStyle.DashUnderline,
+    "dot_underline": QTextCharFormat.UnderlineStyle.DotLine,
+    "wave_underline": QTextCharFormat.UnderlineStyle.WaveUnderline,
+}
+# which layer's fill wins where layers overlap (most specific first); the emotive layer
+# never fills, it only adds its wave underline
+FILL_ORDER = ("quote", "vague", "unsourced")
+UNDERLINE_ORDER = ("emotive", "quote", "vague", "unsourced")
+STEP_BUDGET = 0.008  # seconds of painting per event-loop turn
+
+
+def qcolor(hex_color: str) -> QColor:
+    """#RRGGBB or #AARRGGBB as a QColor (Qt reads #AARRGGBB natively)."""
+    return QColor(hex_color)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Something to paint: a detector layer or a user highlight tag ("user:1")."""
+
+    start: int
+    end: int
+    layer: str
+
+
+def segments(marks: Iterable[Mark]) -> list[tuple[int, int, frozenset[str]]]:
+    """Cut overlapping marks into sorted, non-overlapping (start, end, layers) pieces."""
+    events: list[tuple[int, int, str]] = []
+    for m in marks:
+        if m.end > m.start:
+            events.append((m.start, 1, m.layer))
+            events.append((m.end, -1, m.layer))
+    if not events:
+        return []
+    events.sort(key=lambda e: (e[0], e[1]))
+    active: dict[str, int] = {}
+    out: list[tuple[int, int, frozenset[str]]] = []
+    pos = events[0][0]
+    i = 0
+    n = len(events)
+    while i < n:
+        at = events[i][0]
+        if at > pos and active:
+            out.append((pos, at, frozenset(active)))
+        while i < n and events[i][0] == at:
+            _, delta, layer = events[i]
+            count = active.get(layer, 0) + delta
+            if count > 0:
+                active[layer] = count
+            else:
+                active.pop(layer, None)
+            i += 1
+        pos = at
+    return out
+
+
+class Palette:
+    """Merged char formats per combination of layers, for a light or a dark page."""
+
+    def __init__(self, dark: bool = False):
+        self.dark = dark
+        self._formats: dict[frozenset[str], QTextCharFormat] = {}
+
+    def fill(self, layer: str) -> QColor:
+        if layer.startswith("user:"):
+            tag = USER_TAG_BY_KEY.get(layer[5:])
+            color = QColor(tag.color if tag else "#F0E442")
+            color.setAlpha(150 if self.dark else 130)
+            return color
+        spec = LAYER_BY_KEY[layer]
+        return qcolor(spec.background_dark if self.dark else spec.background_light)
+
+    def format(self, layers: frozenset[str]) -> QTextCharFormat:
+        fmt = self._formats.get(layers)
+        if fmt is not None:
+            return fmt
+        fmt = QTextCharFormat()
+        user = sorted(layer for layer in layers if layer.startswith("user:"))
+        if user:
+            fmt.setBackground(self.fill(user[-1]))
+        else:
+            for layer in FILL_ORDER:
+                if layer in layers:
+                    fill = self.fill(layer)
+                    if fill.alpha():
+                        fmt.setBackground(fill)
+                    break
+        for layer in UNDERLINE_ORDER:
+            if layer in layers:
+                spec = LAYER_BY_KEY[layer]
+                fmt.setUnderlineStyle(UNDERLINES.get(spec.cue, QTextCharFormat.UnderlineStyle.SingleUnderline))
+                fmt.setUnderlineColor(qcolor(spec.color))
+                break
+        fmt.setProperty(QTextCharFormat.Property.UserProperty + 1, ",".join(sorted(layers)))
+        self._formats[layers] = fmt
+        return fmt
+
+
+def layers_of(fmt: QTextCharFormat) -> set[str]:
+    """The layer keys a painted format stands for (what tests and tooltips read back)."""
+    value = fmt.property(QTextCharFormat.Property.UserProperty + 1)
+    return set(value.split(",")) if value else set()
+
+
+class DocumentPainter(QObject):
+    """Applies segments to a QPlainTextEdit's blocks, visible part first, without blocking the GUI."""
+
+    painted = Signal()  # every block has its formats
+
+    def __init__(self, editor: QPlainTextEdit, palette: Palette):
+        super().__init__(editor)
+        self._editor = editor
+        self.palette = palette
+        self._segments: list[tuple[int, int, frozenset[str]]] = []
+        self._starts: list[int] = []
+        self._queue: list[int] = []  # block numbers still to paint
+        self._painted_blocks: set[int] = set()
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+        self.done = True
+
+    def set_palette(self, palette: Palette) -> None:
+        self.palette = palette
+        self.paint(self._segments)
+
+    def paint(self, segs: list[tuple[int, int, frozenset[str]]]) -> None:
+        """Replace everything painted with `segs` (visible blocks now, the rest progressively)."""
+        self._segments = segs
+        self._starts = [s[0] for s in segs]
+        doc = self._editor.document()
+        total = doc.blockCount()
+        first = self._editor.firstVisibleBlock().blockNumber() if total else 0
+        visible = max(1, self._editor.viewport().height() // max(1, self._editor.fontMetrics().height())) + 2
+        # blocks painted before (may need clearing) and blocks with segments
+        wanted = set(self._painted_blocks)
+        for start, end, _ in segs:
+            b0 = doc.findBlock(start).blockNumber()
+            b1 = doc.findBlock(max(start, end - 1)).blockNumber()
+            wanted.update(range(b0, b1 + 1))
+        order = sorted(wanted)
+        near = [b for b in order if first <= b < first + visible]
+        rest = [b for b in order if not (first <= b < first + visible)]
+        # after the visible part: the blocks just below it, then the rest in document order
+        rest.sort(key=lambda b: (b < first, b))
+        self._queue = list(reversed(rest))
+        self.done = False
+        self._paint_blocks(near)
+        if self._queue:
+            self._timer.start()
+        else:
+            self._finish()
+
+    def _step(self) -> None:
+        deadline = time.perf_counter() + STEP_BUDGET
+        batch = []
+        while self._queue and time.perf_counter() < deadline:
+            batch.append(self._queue.pop())
+            if len(batch) >= 64:
+                self._paint_blocks(batch)
+                batch = []
+        if batch:
+            self._paint_blocks(batch)
+        if not self._queue:
+            self._timer.stop()
+            self._finish()
+
+    def flush(self) -> None:
+        """Paint everything left now (tests, screenshots, export of what is shown)."""
+        self._timer.stop()
+        blocks = list(reversed(self._queue))
+        self._queue = []
+        self._paint_blocks(blocks)
+        self._finish()
+
+    def _finish(self) -> None:
+        if not self.done:
+            self.done = True
+            self.painted.emit()
+
+    def _ranges(self, pos: int, length: int) -> list:
+        out = []
+        end = pos + length
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i < 0:
+            i = 0
+        segs = self._segments
+        while i < len(segs):
+            s, e, layers = segs[i]
+            if s >= end:
+                break
+            if e > pos:
+                r = QTextLayout.FormatRange()
+                r.start = max(s, pos) - pos
+                r.length = min(e, end) - max(s, pos)
+                r.format = self.palette.format(layers)
+                out.append(r)
+            i += 1
+        return out
+
+    def _paint_blocks(self, numbers: list[int]) -> None:
+        if not numbers:
+            return
+        doc = self._editor.document()
+        lo = hi = None
+        for n in numbers:
+            block = doc.findBlockByNumber(n)
+            if not block.isValid():
+                continue
+            ranges = self._ranges(block.position(), block.length())
+            block.layout().setFormats(ranges)
+            if ranges:
+                self._painted_blocks.add(n)
+            else:
+                self._painted_blocks.discard(n)
+            p0, p1 = block.position(), block.position() + block.length()
+            lo = p0 if lo is None else min(lo, p0)
+            hi = p1 if hi is None else max(hi, p1)
+        if lo is not None:
+            doc.markContentsDirty(lo, hi - lo)
+
+    def format_at(self, offset: int) -> QTextCharFormat | None:
+        """The painted format at a character offset (None: nothing painted there)."""
+        block = self._editor.document().findBlock(offset)
+        if not block.isValid():
+            return None
+        rel = offset - block.position()
+        for r in block.layout().formats():
+            if r.start <= rel < r.start + r.length:
+                return QTextCharFormat(r.format)
+        return None
+
+    def clear(self) -> None:
+        self.paint([])
+
+
+def known_layers() -> tuple[str, ...]:
+    return LAYER_KEYS
