@@ -246,11 +246,17 @@ def _stem(word: str) -> str:
     return stemmer.stemWord(word) if stemmer is not None else word
 
 
+_COUNTRY_US = re.compile(r"\b(?:U\.S\.A?\.?|USA|US)(?![\w.])")
+
+
 def content_stems(text: str) -> list[str]:
-    """Stemmed content words of `text`, in order (stop words and possessive 's dropped)."""
+    """Stemmed content words of `text`, in order (stop words and possessive 's dropped).
+
+    `US`/`U.S.`/`USA` become `usa` first: folded to "us" they would be dropped as a stop word.
+    """
     stops = _stop_words()
     out = []
-    for tok in _TOKEN.findall(_fold(text)):
+    for tok in _TOKEN.findall(_fold(_COUNTRY_US.sub("usa", text))):
         if tok.endswith("'s"):
             tok = tok[:-2]
         tok = tok.strip("'")
@@ -417,6 +423,17 @@ def speaker_clusters(speakers: list[str]) -> list[int]:
         for j in range(i + 1, len(unique)):
             if uf.find(i) != uf.find(j) and same_speaker(unique[i], unique[j]):
                 uf.union(i, j)
+    # a lone given name ("Dmitry", as some outlets or detectors leave it) joins the one full
+    # name with that first name, if exactly one has it and nothing matched it by surname
+    names = [speaker_name(u) for u in unique]
+    for i, name in enumerate(names):
+        if name is None or name[0] is not None or any(uf.find(i) == uf.find(j) for j in range(len(unique)) if j != i):
+            continue
+        owners = {n[1] for n in names if n is not None and n[0] == name[1]}
+        if len(owners) == 1:
+            for j, other in enumerate(names):
+                if other is not None and other[0] == name[1]:
+                    uf.union(i, j)
     first_of_root: dict[int, int] = {}
     position = {s: k for k, s in enumerate(unique)}
     out = []

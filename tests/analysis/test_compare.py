@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from desktop.analysis.analyzer import build_profile
-from desktop.analysis.compare import compare, is_named, same_speaker, word_diff
+from desktop.analysis.compare import compare, is_named, same_speaker, speaker_clusters, word_diff
 from desktop.analysis.compare_eval import GOLD, falls_in, load_gold, pair_scores
 from desktop.analysis.model import Analysis, Readability, Span
 from tests.conftest import SEEDS_DIR
@@ -84,6 +84,9 @@ def test_speakers_are_matched_by_name():
     assert not same_speaker("Joe Biden", "Hunter Biden")
     assert not same_speaker("A NATO spokesman", "Jens Stoltenberg")
     assert not same_speaker(None, "Peskov")
+    # a lone given name joins the one full name that has it, never two different people
+    assert speaker_clusters(["Dmitry Peskov", "Dmitry", "Peskov", "Sergei Lavrov"]) == [0, 0, 0, 3]
+    assert speaker_clusters(["Dmitry Peskov", "Dmitry", "Dmitry Medvedev"]) == [0, 1, 2]
     assert is_named("The White House") and is_named("Dmitry Peskov")
     assert not is_named("A NATO spokesman") and not is_named("police") and not is_named("Forty-one percent of respondents")
 
