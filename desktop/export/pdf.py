@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPainterPath,
     QPalette,
     QPdfWriter,
     QPen,
@@ -134,6 +135,8 @@ _UNDERLINES = {
     "wave_underline": QTextCharFormat.UnderlineStyle.WaveUnderline,
     "box": QTextCharFormat.UnderlineStyle.SingleUnderline,
 }
+# Qt draws a wave underline as a tiled bitmap; we paint it ourselves as a vector path in the layer's colour.
+VECTOR_CUES = {"wave_underline"}
 
 
 class _Formats:
@@ -159,7 +162,9 @@ class _Formats:
                 fmt.setBackground(fill)
         if inner is not None:
             layer = LAYER_BY_KEY[inner]
-            if layer.cue == "bold":
+            if layer.cue in VECTOR_CUES:
+                pass  # painted as a vector path over the page (Qt would draw a bitmap)
+            elif layer.cue == "bold":
                 fmt.setFontWeight(QFont.Weight.Bold)
             else:
                 fmt.setUnderlineStyle(_UNDERLINES.get(layer.cue, QTextCharFormat.UnderlineStyle.SingleUnderline))
@@ -184,6 +189,7 @@ class _Part:
     pages: int = 0
     highlights: list = field(default_factory=list)  # (doc_start, doc_end, color, contents, subject, author)
     bars: list = field(default_factory=list)  # (doc_start, doc_end, color): user highlights' left border
+    waves: list = field(default_factory=list)  # (doc_start, doc_end, color): wave underlines to paint
 
 
 @dataclass
@@ -334,6 +340,7 @@ class _Builder:
                     table.cellAt(r, c).setFormat(self._header_cell())
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
         self.first_block = True  # the empty block Qt leaves after a frame or table takes the next paragraph
+        return table
 
     @staticmethod
     def _header_cell() -> QTextCharFormat:
@@ -454,9 +461,12 @@ class _ArticleSection:
         b, prep, f = self.b, self.prep, self.formats
         b.heading("Legend", top=8)
         rows = [["Looks like", "Layer", "What it marks", "Count"]]
+        wavy: list[tuple[int, str]] = []
         for layer in LAYERS:
             if layer.key not in prep.layer_counts:
                 continue
+            if layer.cue in VECTOR_CUES:
+                wavy.append((len(rows), layer.color))
             cue = layer.cue.replace("_", " ")
             rows.append([[("sample text", f.layer_sample(layer.key))], [(layer.title, b.char(bold=True, sans=True)), (f"\n{cue}", b.char(7.5, sans=True, color=MUTED))],
                          layer.description, str(prep.layer_counts[layer.key])])
@@ -467,7 +477,10 @@ class _ArticleSection:
             if tag.key in tag_counts:
                 rows.append([[("sample text", f.tag_sample(tag.key))], [(f"Your highlight: {prep.item.tag_name(tag.key)}", b.char(bold=True, sans=True)), ("\nsolid fill, bar at the left", b.char(7.5, sans=True, color=MUTED))],
                              "Marked by you in the reader; a number [n] points to your note", str(tag_counts[tag.key])])
-        b.table(rows, [16, 27, 45, 12])
+        table = b.table(rows, [16, 27, 45, 12])
+        for row, color in wavy:
+            cell = table.cellAt(row, 0)
+            self.section.parts[-1].waves.append((cell.firstPosition(), cell.lastPosition(), color))
         extra = []
         if prep.hidden_layers:
             extra.append("Not shown in this export: " + ", ".join(LAYER_BY_KEY[k].title for k in prep.hidden_layers) + ".")
@@ -543,6 +556,9 @@ class _ArticleSection:
             if (s.kind, s.start, s.end) in prep.item.confirmed:
                 contents += " Confirmed by the reader."
             part.highlights.append((omap.start(s.start), omap.end(s.end), layer.color, contents, layer.title, "Sourcelight"))
+        for s in prep.spans:
+            if LAYER_BY_KEY[s.layer].cue in VECTOR_CUES:
+                part.waves.append((omap.start(s.start), omap.end(s.end), LAYER_BY_KEY[s.layer].color))
         for h in prep.highlights:
             tag = h.tag
             contents = h.highlight.note.strip() or f"Highlighted by the reader ({h.name})."
@@ -613,8 +629,12 @@ class _ArticleSection:
                 label = (f"Your highlight: {obj.name}", f.tag_sample(obj.tag.key))
                 reason = (f"Note [{obj.number}]: " + " ".join(obj.highlight.note.split())) if obj.number else "Marked by you, no note."
                 passage = excerpt(text, obj.start, obj.end, 150)
-            b.para((f"p. {page}  ", b.char(8.5, sans=True, color=MUTED)), (label[0], _sized(label[1], 8.5, sans=True)),
-                   ("  “" + passage + "”", b.char(9, italic=True)), block=b.block(top=3, bottom=0))
+            b.para((f"p. {page}  ", b.char(8.5, sans=True, color=MUTED)), block=b.block(top=3, bottom=0))
+            at = b.cursor.position()
+            b.runs((label[0], _sized(label[1], 8.5, sans=True)))
+            if kind == 0 and LAYER_BY_KEY[obj.layer].cue in VECTOR_CUES:
+                self.section.parts[-1].waves.append((at, b.cursor.position(), LAYER_BY_KEY[obj.layer].color))
+            b.runs(("  “" + passage + "”", b.char(9, italic=True)))
             b.para((reason, b.char(8.5, sans=True, color="#333333")), block=b.block(bottom=2, indent=18))
 
 
@@ -746,12 +766,14 @@ def _page_size_id(name: str):
 
 
 def _line_rects(doc: QTextDocument, a: int, z: int):
-    """(x, y, width, height) in document coordinates of each line piece of the range [a, z)."""
+    """(x, y, width, height, ascent) in document coordinates of each line piece of the range [a, z)."""
+    doc_layout = doc.documentLayout()
     block = doc.findBlock(a)
     while block.isValid() and block.position() < z:
         layout = block.layout()
         bpos = block.position()
-        origin = layout.position()
+        # positions of blocks in tables are relative to their cell; blockBoundingRect adds the offsets
+        origin = doc_layout.blockBoundingRect(block).topLeft() - layout.boundingRect().topLeft()
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
             ls = bpos + line.textStart()
@@ -765,7 +787,7 @@ def _line_rects(doc: QTextDocument, a: int, z: int):
                 x1, x2 = x2, x1
             if x2 - x1 < 0.5:
                 continue
-            yield origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height()
+            yield origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height(), line.ascent()
         block = block.next()
 
 
@@ -836,7 +858,7 @@ def _paint_part(painter, writer, part: _Part, header: str, page_no: int, total: 
     layout = doc.documentLayout()
     for a, z, color, contents, subject, author in part.highlights:
         per_page: dict[int, list] = {}
-        for x, y, w, h in _line_rects(doc, a, z):
+        for x, y, w, h, _asc in _line_rects(doc, a, z):
             p = _page_index(y, ch)
             top = mt + (y - p * ch)
             per_page.setdefault(p, []).append(
@@ -848,9 +870,14 @@ def _paint_part(painter, writer, part: _Part, header: str, page_no: int, total: 
     for a, z, color in part.bars:
         first = next(_line_rects(doc, a, z), None)
         if first is not None:
-            x, y, w, h = first
+            x, y, w, h, _asc = first
             p = _page_index(y, ch)
             bars_by_page.setdefault(p, []).append((x, y - p * ch, h, color))
+    waves_by_page: dict[int, list] = {}
+    for a, z, color in part.waves:
+        for x, y, w, h, asc in _line_rects(doc, a, z):
+            p = _page_index(y, ch)
+            waves_by_page.setdefault(p, []).append((x, y - p * ch + asc + pt(1.7), w, color))
     for p in range(part.pages):
         if page_no:
             writer.newPage()
@@ -866,8 +893,27 @@ def _paint_part(painter, writer, part: _Part, header: str, page_no: int, total: 
         painter.restore()
         for x, y, h, color in bars_by_page.get(p, ()):
             painter.fillRect(QRectF(ml + x - pt(2.2), mt + y, pt(1.3), h), _color(color))
+        for x, y, w, color in waves_by_page.get(p, ()):
+            _paint_wave(painter, ml + x, ml + x + w, mt + y, _color(color))
         _paint_header_footer(painter, header_font, header, page_no, total, when, ml, mt, cw, ch)
     return page_no
+
+
+def _paint_wave(painter: QPainter, x0: float, x1: float, y: float, color: QColor) -> None:
+    """A wavy underline from x0 to x1 centred on y, as a vector path."""
+    amp, half = pt(0.9), pt(1.6)
+    path = QPainterPath(QPointF(x0, y))
+    x, up = x0, True
+    while x < x1 - 0.5:
+        nx = min(x + half, x1)
+        path.quadTo((x + nx) / 2, y + (-2 * amp if up else 2 * amp) * (nx - x) / half, nx, y)
+        x, up = nx, not up
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(color, pt(0.7)))
+    painter.drawPath(path)
+    painter.restore()
 
 
 def _paint_header_footer(painter: QPainter, font: QFont, title: str, page: int, total: int, when: str, ml, mt, cw, ch):
