@@ -304,7 +304,7 @@ _TITLE_WORDS = frozenset(
     governor mayor king queen prince pope ambassador commander admiral colonel major lieutenant
     sergeant captain dr mr mrs ms sir lord lady professor prof chairman chairwoman chair director
     leader premier envoy official officials analyst expert correspondent adviser advisor
-    the a an former ex acting us u.s. uk eu un nato kremlin white house pentagon
+    the a an former ex acting us u.s. uk eu un
     """.split()
 )
 _DESCRIPTOR_START = frozenset("a an some one several many few most two three four five police officials".split())
