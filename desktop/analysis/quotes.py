@@ -278,13 +278,16 @@ def _words(s: str) -> int:
     return len(re.findall(r"\w+", s))
 
 
+_NOT_SPEAKERS = {"i", "we", "you", "me", "us", "it", "that", "this", "which", "who", "whom", "his", "her", "their", "its", "there", "what", "one"}
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "de", "or", "vs"}
 
 
 def _is_title(content: str) -> bool:
     """`Sunday Morning Futures`, `CBS This Morning`: every word capitalised, no sentence punctuation."""
     words = re.findall(r"[^\W\d_][\w'’-]*", content)
-    if len(words) < 2 or re.search(r"[.!?]\s*$", content.strip(" ,")):
+    if not words or len(words) > 6:
+        return False
+    if re.search(r"[!?]\s*$", content.strip(" ,")) or len(words) == 1 and re.search(r"\.\s*$", content):
         return False
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[0][0].isupper()
 
@@ -527,8 +530,8 @@ class _Finder:
             if found is None:
                 continue
             src, cue, where = found
-            if not src or not src.name or src.name.lower() in ("i", "we", "you", "me", "us"):
-                continue  # the author's or the reader's own voice
+            if not src or not src.name or src.name.lower() in _NOT_SPEAKERS:
+                continue  # the author's or the reader's own voice, or no one we can name
             if where == "after":
                 why = f"speaker from '{cue}' after the quote: {src.how}"
             elif where == "before":

@@ -316,6 +316,7 @@ class NameBook:
         self._collect()
         self._starts = [m.start for m in self.mentions]
         self._speakers: list[tuple[int, str]] = []
+        self._tok_starts: list[int] | None = None
 
     def inside_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -337,8 +338,11 @@ class NameBook:
                     j = i
                     while j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
                         j += 1
-                    if j > i:
-                        spans.append((i, j + 1, True))
+                    first = i
+                    if t.is_sent_start and (t.is_stop or t.lower_.endswith(("ing", "ed", "ly"))):
+                        first = i + 1  # "Given Trump's chances": a sentence's first word, not a name
+                    if j > first or (j == first and j + 1 < n and is_cue_verb(doc[j + 1], False)):
+                        spans.append((first, j + 1, True))
                     i = j + 1
                 else:
                     i += 1
@@ -424,38 +428,47 @@ class NameBook:
             best = self._speakers[k]
         k = bisect.bisect_left(self._starts, pos) - 1
         scanned = 0
-        while k >= 0 and scanned < 30:
+        any_person: tuple[int, str] | None = None
+        while k >= 0 and scanned < 40:
             m = self.mentions[k]
             scanned += 1
-            if pos - m.start > 700:
+            if pos - m.start > 1500:
                 break
-            if m.end <= pos and m.person == person and m.subject:
-                if best is None or m.start > best[0]:
-                    best = (m.start, m.name)
-                break
+            if m.end <= pos and m.person == person:
+                if any_person is None:
+                    any_person = (m.start, m.name)
+                if m.subject and pos - m.start <= 700:
+                    if best is None or m.start > best[0]:
+                        best = (m.start, m.name)
+                    break
             k -= 1
+        if best is None:
+            k = bisect.bisect_left(self._speakers, (pos, "")) - 1
+            if k >= 0 and pos - self._speakers[k][0] < 1500:
+                best = self._speakers[k]
+        if best is None:
+            best = any_person
         if best is None:
             return None
         back = self._sentences_between(best[0], pos)
         return self.fullest(best[1]), back
 
+    def _token_at(self, char: int):
+        if self._tok_starts is None:
+            self._tok_starts = [t.idx for t in self.doc]
+        k = max(0, bisect.bisect_right(self._tok_starts, char) - 1)
+        return self.doc[k] if len(self.doc) else None
+
     def _sentences_between(self, a: int, b: int) -> int:
-        doc = self.doc
-        try:
-            ta = doc.char_span(a, a + 1, alignment_mode="expand")
-            tb = doc.char_span(max(0, b - 1), b, alignment_mode="expand")
-            if ta is None or tb is None:
-                return 0
-            sa = ta[0].sent.start
-            sb = tb[0].sent.start
-            if sa == sb:
-                return 0
-            count = 0
-            for s in doc[sa : sb + 1].sents:
-                count += 1
-            return max(0, count - 1)
-        except Exception:
+        """How many sentence starts lie between char offsets a and b (0: same sentence)."""
+        ta, tb = self._token_at(a), self._token_at(b)
+        if ta is None or tb is None or tb.i <= ta.i:
             return 0
+        count = 0
+        for t in self.doc[ta.i + 1 : tb.i + 1]:
+            if t.is_sent_start:
+                count += 1
+        return count
 
 
 # ---------------------------------------------------------------- source phrases
@@ -478,8 +491,13 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         return None
     tagged = book.tagged
     toks = [t for t in doc[lo:hi]]
-    while toks and toks[-1].is_punct:
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("and", "or", "but")):
         toks.pop()
+    if book.parsed and len(toks) == 1 and toks[0].lower_ in ("who", "which", "that") and toks[0].head.dep_ == "relcl":
+        # "…, who said …": the noun the clause hangs on
+        noun = toks[0].head.head
+        lo2, hi2 = np_bounds(noun)
+        toks = [t for t in doc[lo2:hi2]]
     while toks and (toks[0].is_punct or toks[0].lower_ in ("and", "but", "so", "also")):
         toks.pop(0)
     if not toks:
@@ -500,7 +518,8 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
             name, back = got
             where = "in the same sentence" if back == 0 else ("named 1 sentence earlier" if back == 1 else f"named {back} sentences earlier")
             return Source(name, True, f"'{head.text}' → {name}, {where}", start, end)
-        return Source(head.text, False, f"'{head.text}' with nobody named before it", start, end)
+        # a person the article has in mind, though we could not tell who: still not an anonymous source
+        return Source(head.text, True, f"'{head.text}' (nobody named before it)", start, end)
     if len(toks) == 1 and low in GROUP_PRONOUNS:
         return Source(head.text, False, f"'{head.text}' with no named group", start, end)
     # names inside the phrase, trailing run of proper nouns ending at the head
