@@ -115,4 +115,11 @@ def load_source(source: str) -> Article:
         from urllib.parse import unquote, urlsplit
 
         return load_path(unquote(urlsplit(source).path))
-    return load_path(source)
+    try:
+        return load_path(source)
+    except DocumentError:
+        from desktop.documents.url import looks_like_web_address
+
+        if not Path(source).exists() and looks_like_web_address(source):
+            raise DocumentError(f"{source} does not exist (for a web page, type the full address: https://{source})") from None
+        raise

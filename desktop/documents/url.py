@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import email.message
+import re
 import socket
 import ssl
 import time
@@ -34,8 +35,29 @@ _HTTP_REASONS = {
 }
 
 
+_BARE_HOST = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$", re.I)
+
+
 def is_url(source: str) -> bool:
     return source.strip().lower().startswith(("http://", "https://"))
+
+
+_FILE_SUFFIX = re.compile(r"\.(?:txt|text|md|markdown|html?|xhtml|pdf|docx?|odt|rtf|log|json|csv)$", re.I)
+
+
+def looks_like_web_address(text: str) -> bool:
+    """"www.example.com/story" typed without http(s)://, not "notes.txt"."""
+    text = text.strip()
+    host = re.split(r"[/?#]", text, maxsplit=1)[0]
+    return bool(_BARE_HOST.match(text)) and (text.lower().startswith("www.") or not _FILE_SUFFIX.search(host))
+
+
+def normalize_url(text: str) -> str:
+    """What the user typed in Open URL…, as a full address: "example.com/a" -> "https://example.com/a"."""
+    text = text.strip()
+    if not is_url(text) and "://" not in text and looks_like_web_address(text):
+        return "https://" + text
+    return text
 
 
 def _check_url(url: str) -> str:
@@ -156,9 +178,14 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
 
 
 def load_url(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Download a web page, PDF, Markdown or text file and turn it into an `Article` (kind "url")."""
+    """Download a web page, PDF, Markdown or text file and turn it into an `Article` (kind "url").
+
+    `url` may lack its scheme ("example.com/story" means https://). Raises `DocumentError` with
+    a one-line message: offline, timed out, HTTP 404, not a text type, too large...
+    """
+    url = normalize_url(url)
     data, content_type, final_url = fetch(url, timeout=timeout, max_bytes=max_bytes)
-    name = url.strip()
+    name = url
     if not data.strip():
         raise DocumentError(f"{name} returned an empty page")
     kind = _content_kind(content_type, final_url, data[:1024])

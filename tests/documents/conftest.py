@@ -24,7 +24,10 @@ class LocalSite:
 
 
 @pytest.fixture
-def local_site():
+def local_site(monkeypatch):
+    for var in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)  # talk to 127.0.0.1 directly, whatever the machine's proxy
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
     site = LocalSite()
 
     class Handler(BaseHTTPRequestHandler):

@@ -170,3 +170,19 @@ def test_crlf_text_analyses_like_lf(analyzer, seed_texts):
     crlf_spans = [(s.kind, crlf[s.start : s.end]) for s in crlf_analysis.spans]
     assert crlf_spans == lf_spans
     assert not any(text.endswith("\r") or text.startswith("\n") for _, text in crlf_spans)
+
+
+@pytest.mark.slow
+def test_cli_json_text_is_the_crlf_file_unchanged(tmp_path, analyzer, seed_texts, capsys):
+    import json
+
+    from desktop.cli import main
+
+    crlf = seed_texts["002_dc816de6b9c4007f.txt"].replace("\n", "\r\n")
+    path = tmp_path / "windows.txt"
+    path.write_bytes(crlf.encode("utf-8"))
+    assert main(["analyze", "--json", str(path)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["text"] == crlf
+    quotes = [s for s in result["spans"] if s["kind"] == "quote"]
+    assert quotes and all(crlf[q["start"] : q["end"]][0] in "“\"‘«" for q in quotes)

@@ -129,3 +129,32 @@ def test_bad_addresses(url):
     with pytest.raises(DocumentError) as err:
         load_url(url)
     assert "\n" not in str(err.value)
+
+
+def test_address_typed_without_scheme(monkeypatch):
+    from desktop.documents.url import normalize_url
+
+    assert normalize_url(" www.example.com/story?id=3 ") == "https://www.example.com/story?id=3"
+    assert normalize_url("example.org") == "https://example.org"
+    assert normalize_url("http://example.org/a") == "http://example.org/a"
+    assert normalize_url("notes.txt") == "notes.txt"  # a file name, not a web address
+    assert normalize_url("story.html") == "story.html"
+
+
+def test_bare_domain_on_the_command_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DocumentError) as err:
+        load_source("www.example.com/story")
+    assert str(err.value) == "www.example.com/story does not exist (for a web page, type the full address: https://www.example.com/story)"
+
+
+def test_cli_reports_a_missing_page_in_one_json_line(local_site, capsys):
+    import json
+
+    from desktop.cli import main
+
+    url = local_site.base + "/gone"
+    status = main(["analyze", "--json", url])
+    out = capsys.readouterr().out.strip().splitlines()
+    assert status == 1
+    assert json.loads(out[0]) == {"path": url, "error": f"{url} was not found (HTTP 404)"}
