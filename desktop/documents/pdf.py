@@ -14,8 +14,8 @@ from desktop.documents.model import Article, DocumentError
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—|•·\s]*(?:page|p\.|seite|página|pagina)?\s*\d{1,4}(?:\s*(?:/|of|de|sur|von)\s*\d{1,4})?[-–—|•·\s]*|[ivxlcdm]{1,6})$",
-    re.I,
+    r"^(?:[-–—|•·\s]*(?i:page|p\.|seite|página|pagina)?\s*\d{1,4}(?:\s*(?i:/|of|de|sur|von)\s*\d{1,4})?[-–—|•·\s]*"
+    r"|(?=[ivxlc]+$)x{0,3}(?:ix|iv|v?i{0,3})|(?=[IVXLC]+$)X{0,3}(?:IX|IV|V?I{0,3}))$",
 )
 _HYPHENS = ("-", "\u00ad", "\u2010", "¬")
 _SENTENCE_END = ('.', '!', '?', ':', '"', '”', '’', "'", ')', '»', '…')
@@ -77,8 +77,12 @@ def _page_lines(page) -> list[Line]:
     return visible
 
 
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower()).strip()
+def _furniture_key(line: Line) -> str:
+    """A line as a running head/foot would repeat it: numbers generalised, size included.
+
+    The size keeps a page-one headline apart from a small running head that repeats its words.
+    """
+    return f"{round(line.size)}|" + re.sub(r"\d+", "#", line.text.lower()).strip()
 
 
 def drop_page_furniture(pages: list[list[Line]]) -> list[list[Line]]:
@@ -86,7 +90,7 @@ def drop_page_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     edge = 3
     counts: Counter[str] = Counter()
     for lines in pages:
-        keys = {_furniture_key(line.text) for line in lines[:edge] + lines[-edge:]}
+        keys = {_furniture_key(line) for line in lines[:edge] + lines[-edge:]}
         counts.update(keys)
     needed = max(2, (len(pages) + 1) // 2)
     repeated = {key for key, n in counts.items() if n >= needed and len(pages) >= 2}
@@ -95,7 +99,7 @@ def drop_page_furniture(pages: list[list[Line]]) -> list[list[Line]]:
         keep = []
         for i, line in enumerate(lines):
             at_edge = i < edge or i >= len(lines) - edge
-            if at_edge and (_furniture_key(line.text) in repeated or _PAGE_NUMBER.match(line.text)):
+            if at_edge and (_furniture_key(line) in repeated or _PAGE_NUMBER.match(line.text)):
                 continue
             keep.append(line)
         cleaned.append(keep)

@@ -184,3 +184,40 @@ def test_empty_and_fake_pdf(tmp_path):
     with pytest.raises(DocumentError) as err:
         load_path(fake)
     assert str(err.value) == "fake.pdf is not a PDF (it has no PDF header)"
+
+
+def _draw_pages(path, pages: list[list[tuple[str, int]]]) -> None:
+    """A PDF of pages of (line, point size) drawn top-down; an empty line is paragraph space."""
+    from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(72)
+    painter = QPainter(writer)
+    for index, page in enumerate(pages):
+        if index:
+            writer.newPage()
+        y = 30
+        for text, size in page:
+            painter.setFont(QFont("DejaVu Serif", size))
+            y += int(size * 1.6)
+            if text:
+                painter.drawText(0, y, text)
+        painter.setFont(QFont("DejaVu Serif", 9))
+        painter.drawText(260, 810, f"– {index + 1} –")
+    painter.end()
+
+
+def test_headline_kept_when_the_running_head_repeats_it(tmp_path, qapp, seed_texts):
+    seed = seed_texts["004_0a461c4a61171af8.txt"]
+    body = [(line, 11) for p in seed_paragraphs(seed) for line in hyphenate(p) + [""]]
+    chunks = [body[i : i + 14] for i in range(0, len(body), 14)]
+    assert len(chunks) >= 3
+    pages = [[(HEADLINE, 20), ("", 11)] + chunks[0]] + [[(HEADLINE, 8), ("", 11)] + chunk for chunk in chunks[1:]]
+    path = tmp_path / "headed.pdf"
+    _draw_pages(path, pages)
+    article = load_path(path)
+    assert article.text.startswith(HEADLINE + "\n\n")
+    assert article.text.count(HEADLINE) == 1
+    assert article.title == HEADLINE
+    assert normalized(article.text) == normalized(HEADLINE + " " + seed)
