@@ -309,7 +309,7 @@ class CompareView(QWidget):
         for k, g in enumerate(c.shared_claims, 1):
             flag = " — <b>sourced differently</b>" if g.sourcing_differs else ""
             parts.append(f"<h3>Claim {k} <span style='font-weight:normal; color:{muted}'>"
-                         f"in {len(g.members)} articles{flag}</span></h3>")
+                         f"in {len(g.members)} articles, wording {g.similarity:.0f}% alike{flag}</span></h3>")
             for m in g.members:
                 parts.append(f"<p>{self._article_link(m)} · {self._label_badge(m)}<br>{html.escape(m.text)}</p>")
         return "\n".join(parts)
