@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -26,7 +27,8 @@ from desktop.store.model import Anchor
 
 CONTEXT = 32  # characters of prefix and suffix kept with each anchor
 THRESHOLD = 0.75  # least similarity (0–1) for a fuzzy match
-MAX_OCCURRENCES = 2000  # beyond this many exact occurrences, context scoring looks at the first ones only
+MAX_OCCURRENCES = 2000
+EDGE = 48  # characters at each end of a long quote that are located separately  # beyond this many exact occurrences, context scoring looks at the first ones only
 
 METHODS = ("position", "unique", "context", "normalized", "fuzzy", "orphan")
 
@@ -130,28 +132,26 @@ def _best_by_context(text: str, starts: list[int], length: int, anchor: Anchor) 
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
                        "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-",
-                       "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u00ad": ""})
+                       "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "})
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8)
 def _normalize(text: str) -> tuple[str, list[int]]:
     """`text` with whitespace runs collapsed to one space and typography folded, plus a map back to offsets."""
+    folded = text.translate(_FOLD)  # one character for one: offsets stay valid
     out: list[str] = []
     index: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text):
-        ch = ch.translate(_FOLD)
-        if not ch:
-            continue
-        if ch.isspace():
-            if in_space:
-                continue
-            in_space = True
-            ch = " "
-        else:
-            in_space = False
-        out.append(ch)
-        index.append(i)
+    pos = 0
+    for m in _WS.finditer(folded):
+        a, b = m.span()
+        out.append(folded[pos:a])
+        index.extend(range(pos, a))
+        out.append(" ")
+        index.append(a)
+        pos = b
+    out.append(folded[pos:])
+    index.extend(range(pos, len(folded)))
     return "".join(out), index
 
 
@@ -205,31 +205,68 @@ def _refine(text: str, anchor: Anchor, ds: int, de: int, cutoff: float) -> tuple
     lp, ls = len(prefix), len(suffix)
     slack = min(200, max(8, len(exact) // 3))
     near = min(slack, 24)
+    if len(exact) > 2 * EDGE:
+        # a long quote: find where its first and last words went (an insertion or deletion inside it
+        # moves the end far from the rough window), then look closely around those two places only
+        reach = len(exact) // 3 + 2 * EDGE
+        head = fuzz.partial_ratio_alignment(exact[:EDGE], text[max(0, ds - reach) : ds + reach])
+        tail = fuzz.partial_ratio_alignment(exact[-EDGE:], text[max(0, de - reach) : de + reach])
+        if head is not None and tail is not None:
+            ds = max(0, ds - reach) + head.dest_start
+            de = max(0, de - reach) + tail.dest_end
+        slack = near = 16
     starts = set(_boundaries(text, ds - slack, ds + slack))
     ends = set(_boundaries(text, de - slack, de + slack))
     if not _on_boundary(prefix[-1:], exact[:1]):  # the quote itself began mid-word
         starts |= set(range(max(0, ds - near), min(len(text), ds + near) + 1))
     if not _on_boundary(exact[-1:], suffix[:1]):
         ends |= set(range(max(0, de - near), min(len(text), de + near) + 1))
-    best: tuple[float, int, int, int, float, float] | None = None
-    for s in starts:
-        for e in ends:
-            if e <= s:
-                continue
-            piece = text[s:e]
-            r = fuzz.ratio(exact, piece)
-            if r < cutoff:
-                continue
-            w = fuzz.ratio(whole, text[max(0, s - lp) : e + ls]) if (lp or ls) else r
-            # share of the quote's characters kept: an insertion inside a highlight widens it, never cuts it
-            kept = 100 * (len(exact) + len(piece) - Indel.distance(exact, piece)) / (2 * len(exact))
-            cand = (-(r + w + kept), abs(s - ds) + abs(e - de), s, e, r, w + kept)
-            if best is None or cand < best:
-                best = cand
-    if best is None:
+
+    def score(s: int, e: int) -> tuple[float, float, float] | None:
+        if e <= s:
+            return None
+        piece = text[s:e]
+        r = fuzz.ratio(exact, piece)
+        w = fuzz.ratio(whole, text[max(0, s - lp) : e + ls]) if (lp or ls) else r
+        # share of the quote's characters kept: an insertion inside a highlight widens it, never cuts it
+        kept = 100 * (len(exact) + len(piece) - Indel.distance(exact, piece)) / (2 * len(exact))
+        return r + w + kept, r, w + kept
+
+    def key(s: int, e: int) -> tuple[float, int]:
+        got = score(s, e)
+        return (-got[0] if got else 0.0, abs(s - ds) + abs(e - de))
+
+    # coordinate ascent: best start for the current end, best end for that start, until stable;
+    # a few hundred comparisons even for a long highlight (a full grid would be quadratic)
+    s_best, e_best = ds, de
+    for _ in range(4):
+        s_new = min(sorted(starts | {s_best}), key=lambda s: key(s, e_best))
+        e_new = min(sorted(ends | {e_best}), key=lambda e: key(s_new, e))
+        if (s_new, e_new) == (s_best, e_best):
+            break
+        s_best, e_best = s_new, e_new
+    # never start or end on whitespace the quote did not have
+    while s_best < e_best and text[s_best].isspace() and not exact[:1].isspace():
+        s_best += 1
+    while e_best > s_best and text[e_best - 1].isspace() and not exact[-1:].isspace():
+        e_best -= 1
+    got = score(s_best, e_best)
+    if got is None or got[1] < cutoff:
         return None
-    _, _, s, e, r, w = best
-    return s, e, r, w
+    return s_best, e_best, got[1], got[2]
+
+
+def _edges_window(text: str, exact: str, cutoff: float) -> tuple[int, int] | None:
+    """Rough place of a long quote from where its first and last words are (much faster than aligning
+    the whole quote), or None if they are not found in a plausible order and distance."""
+    head = fuzz.partial_ratio_alignment(exact[:EDGE], text, score_cutoff=cutoff)
+    tail = fuzz.partial_ratio_alignment(exact[-EDGE:], text, score_cutoff=cutoff)
+    if head is None or tail is None:
+        return None
+    ds, de = head.dest_start, tail.dest_end
+    if not (len(exact) / 2 <= de - ds <= len(exact) * 2):
+        return None
+    return ds, de
 
 
 def _fuzzy_match(text: str, anchor: Anchor, threshold: float) -> tuple[int, int, float] | None:
@@ -239,10 +276,14 @@ def _fuzzy_match(text: str, anchor: Anchor, threshold: float) -> tuple[int, int,
     exact = anchor.exact
     cutoff = threshold * 100
     windows: set[tuple[int, int]] = set()
-    hit = fuzz.partial_ratio_alignment(exact, text, score_cutoff=cutoff)
-    if hit is not None:
-        windows.add((hit.dest_start, hit.dest_end))
-    if anchor.prefix or anchor.suffix:
+    window = _edges_window(text, exact, cutoff) if len(exact) > 4 * EDGE else None
+    if window is not None:
+        windows.add(window)
+    else:
+        hit = fuzz.partial_ratio_alignment(exact, text, score_cutoff=cutoff)
+        if hit is not None:
+            windows.add((hit.dest_start, hit.dest_end))
+    if (anchor.prefix or anchor.suffix) and len(exact) <= 4 * EDGE:  # a long quote is its own context
         whole = anchor.prefix + exact + anchor.suffix
         hit = fuzz.partial_ratio_alignment(whole, text, score_cutoff=50)
         if hit is not None:

@@ -89,3 +89,18 @@ def test_anchor_keeps_its_prefix_and_suffix_fresh():
     p = reanchor(new, replace(a))
     assert p.anchor.prefix == new[max(0, p.anchor.start - 32) : p.anchor.start]
     assert p.anchor.suffix == new[p.anchor.end : p.anchor.end + 32]
+
+
+def test_long_highlight_with_an_edit_inside_keeps_both_ends():
+    import random
+
+    rng = random.Random(3)
+    words = ["".join(rng.choice("abcdefghijklmnop") for _ in range(rng.randint(2, 9))) for _ in range(4000)]
+    text = " ".join(words)
+    a = make_anchor(text, 1000, 3000)
+    inserted = " and, officials later added, a long clarification that was not in the first version"
+    new = text[:1500] + inserted * 2 + text[1500:2500] + text[2600:]
+    p = reanchor(new, a)
+    assert p.method == "fuzzy"
+    assert new[p.anchor.start : p.anchor.start + 40] == text[1000:1040]
+    assert new[p.anchor.end - 40 : p.anchor.end] == text[2960:3000]
