@@ -143,6 +143,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             content_type = response.headers.get("Content-Type", "") or ""
+            content_encoding = response.headers.get("Content-Encoding", "") or ""
             final_url = response.geturl() or url
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
@@ -155,7 +156,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
                 chunk = response.read(64 * 1024)
                 if not chunk:
                     break
-                if size == 0:
+                if size == 0 and content_encoding.strip().lower() not in ("gzip", "x-gzip", "deflate"):
                     _content_kind(content_type, final_url, chunk)  # refuse images, videos... before downloading them
                 chunks.append(chunk)
                 size += len(chunk)
@@ -174,7 +175,30 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
         raise DocumentError(f"cannot download {url}: {exc}") from None
     except Exception as exc:  # http.client.HTTPException and friends: a broken server answer
         raise DocumentError(f"cannot download {url}: the server's answer was broken ({type(exc).__name__})") from None
-    return b"".join(chunks), content_type, final_url
+    data = b"".join(chunks)
+    encoding = (content_encoding or "").strip().lower()
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        data = _decompress(data, encoding, url, max_bytes)
+    return data, content_type, final_url
+
+
+def _decompress(data: bytes, encoding: str, url: str, max_bytes: int) -> bytes:
+    """A compressed body (sent although we asked for none), never inflated past `max_bytes`."""
+    import zlib
+
+    wbits = 16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS
+    try:
+        inflater = zlib.decompressobj(wbits)
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error:
+        try:  # "deflate" is sometimes raw deflate
+            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            out = inflater.decompress(data, max_bytes + 1)
+        except zlib.error:
+            raise DocumentError(f"{url}: the server sent a damaged compressed page") from None
+    if len(out) > max_bytes:
+        raise DocumentError(f"{url} is too large (more than {max_bytes / 1e6:.0f} MB once uncompressed)")
+    return out
 
 
 def load_url(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:

@@ -158,3 +158,20 @@ def test_cli_reports_a_missing_page_in_one_json_line(local_site, capsys):
     out = capsys.readouterr().out.strip().splitlines()
     assert status == 1
     assert json.loads(out[0]) == {"path": url, "error": f"{url} was not found (HTTP 404)"}
+
+
+def test_gzip_page_although_identity_was_asked(local_site, seed_texts):
+    import gzip
+
+    seed = seed_texts["004_0a461c4a61171af8.txt"]
+    url = local_site.add("/gz.html", gzip.compress(seed_page(seed).encode("utf-8")), headers={"Content-Encoding": "gzip"})
+    assert normalized(load_url(url).text) == normalized(HEADLINE + " " + seed)
+
+
+def test_gzip_bomb_is_refused(local_site):
+    import gzip
+
+    url = local_site.add("/bomb.html", gzip.compress(b"<p>" + b"a" * 5_000_000 + b"</p>"), headers={"Content-Encoding": "gzip"})
+    with pytest.raises(DocumentError) as err:
+        load_url(url, max_bytes=1_000_000)
+    assert str(err.value) == f"{url} is too large (more than 1 MB once uncompressed)"
