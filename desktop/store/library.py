@@ -16,7 +16,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
@@ -30,7 +30,7 @@ from desktop.store import anchoring
 from desktop.store import webannotation
 from desktop.store import migrations as schema
 from desktop.store.model import Anchor, Highlight, Verdict
-from desktop.store.paths import default_db_path
+from desktop.store.paths import default_db_path, normalize_article_path
 from desktop.store.serialize import analysis_from_json, analysis_to_json
 
 T = TypeVar("T")
@@ -366,11 +366,12 @@ class Library:
             raise LibraryError(f"No article {article_id} in the library (it may have been removed)")
         return row
 
-    def _find(self, path: str | None, url: str | None, text_hash: str | None) -> int | None:
+    def _find(self, path, url: str | None, text_hash: str | None) -> int | None:
         if path:
-            row = self._one("SELECT id FROM articles WHERE path = ? ORDER BY id LIMIT 1", [str(path)])
-            if row:
-                return row["id"]
+            for candidate in dict.fromkeys((normalize_article_path(path), str(path))):
+                row = self._one("SELECT id FROM articles WHERE path = ? ORDER BY id LIMIT 1", [candidate])
+                if row:
+                    return row["id"]
         if url:
             row = self._one("SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url])
             if row:
@@ -383,7 +384,7 @@ class Library:
 
     def find_article(self, path=None, url=None, text_hash=None) -> int | None:
         """The id of the article opened from `path`, else from `url`, else with this text hash; or None."""
-        return self._read(lambda: self._find(str(path) if path else None, url, text_hash))
+        return self._read(lambda: self._find(path, url, text_hash))
 
     def add_article(self, article: Article) -> int:
         """Keep `article`; the same path or URL (else the same text) gives the same id. If the text of a
@@ -391,6 +392,8 @@ class Library:
         if not isinstance(article, Article):
             raise LibraryError("Only articles can be added to the library")
         self.last_reanchor = None
+        if article.path:
+            article = replace(article, path=normalize_article_path(article.path))
         return self._run(lambda: self._add_article(article))
 
     def _add_article(self, article: Article, *, replace_text: bool = True) -> int:

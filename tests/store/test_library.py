@@ -164,3 +164,12 @@ def test_analysis_cache_round_trip(lib, article):
     assert lib.cached_analysis(article.text_hash, "0.1.0", analysis.model) == analysis
     assert lib.cached_analysis(article.text_hash, "0.2.0", analysis.model) is None
     assert lib.cached_analysis(article.text_hash, "0.1.0", "other model") is None
+
+
+def test_relative_and_absolute_paths_are_the_same_article(lib, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_text("A story.", encoding="utf-8")
+    aid = lib.add_article(Article(text="A story.", path="story.txt"))
+    assert lib.add_article(Article(text="A story, edited.", path=str(tmp_path / "story.txt"))) == aid
+    assert lib.get_article(aid).path == str(tmp_path / "story.txt")
+    assert lib.find_article(path="story.txt") == aid

@@ -213,3 +213,18 @@ def test_read_only_location_is_a_clear_message(tmp_path, article):
     assert all("read-only" in line for line in lines), lines
     assert not (folder / "new.sqlite").exists()
     assert digest(existing) == before
+
+
+def test_an_unusable_library_can_be_set_aside_for_a_new_one(tmp_path):
+    from desktop.store.paths import set_aside
+
+    path = tmp_path / "library.sqlite"
+    path.write_bytes(b"not a database at all")
+    before = digest(path)
+    with pytest.raises(LibraryError):
+        Library(path)
+    moved = set_aside(path)
+    assert digest(moved) == before and moved.parent == tmp_path and "set-aside" in moved.name
+    lib = Library(path)  # a new, empty library where the old one was
+    assert lib.list_articles() == []
+    lib.close()
