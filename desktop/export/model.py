@@ -275,6 +275,12 @@ def item_from_library(library, article: Article, analysis: Analysis, layers=froz
         article_id = library.find_article(text_hash=article.text_hash)
     if article_id is None:
         return item
+    return item_from_library_id(library, article_id, article, analysis, layers)
+
+
+def item_from_library_id(library, article_id: int, article: Article, analysis: Analysis, layers=frozenset(LAYER_KEYS)) -> ExportItem:
+    """The export item for a library article whose id is known (the reader window's case)."""
+    item = ExportItem(article, analysis, frozenset(layers))
     stored = library.get_article(article_id)
     meta = {k: getattr(stored, k) for k in ("title", "outlet", "author", "date") if getattr(stored, k)}
     confirmed = {
