@@ -666,7 +666,7 @@ def compare(items: list[tuple[str, Analysis]]) -> Comparison:
         members = [claims[k] for k in idxs]
         in_claim_group.update(idxs)
         claim_groups.append(ClaimGroup(tuple(members), weakest, _diffs(members)))
-    claim_groups.sort(key=lambda g: (-len(g.members), -g.similarity, g.members[0].article, g.members[0].start))
+    claim_groups.sort(key=lambda g: (-g.similarity, -len(g.members), g.members[0].article, g.members[0].start))  # surest first
 
     # only here: in no shared group (a sentence holding a shared quote is not "only here")
     only_quotes = tuple(q for k, q in enumerate(quotes) if k not in in_quote_group)

@@ -122,8 +122,11 @@ class StatsModel(QAbstractTableModel):
                 s = self._stats[self._order[section]]
                 return f"[{s.index + 1}] {s.label}"
             return STATS_COLUMNS[section][1] if section < len(STATS_COLUMNS) else None
-        if role == Qt.ItemDataRole.ToolTipRole and orientation != article_axis:
-            return "Click to sort the articles by this figure"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if orientation != article_axis:
+                return "Click to sort the articles by this figure"
+            if section < len(self._order):
+                return self._stats[self._order[section]].label
         return None
 
     def sort_articles(self, key: str, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -173,6 +176,8 @@ class CompareView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setMaximumSectionSize(280)  # long titles elide; the tooltip has them whole
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setSectionsClickable(True)
         self.table.verticalHeader().sectionClicked.connect(self._row_header_clicked)
