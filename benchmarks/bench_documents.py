@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+_APP = None
 
 
 def _best(fn, repeat: int = 3) -> float:
@@ -35,13 +36,16 @@ def run(report) -> None:
     from desktop.documents.html import MAX_EXTRACT_CHARS
     from tests.documents.builders import hyphenate, seed_page, seed_paragraphs, write_lines_pdf, write_pdf
 
-    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (QPdfWriter needs it)
+    global _APP
+    _APP = QGuiApplication.instance() or QGuiApplication([])  # QPdfWriter needs one; kept alive here
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         t0 = time.perf_counter()
-        import trafilatura  # noqa: F401
-        import pypdf  # noqa: F401
+        import importlib
+
+        for module in ("trafilatura", "pypdf"):
+            importlib.import_module(module)
 
         report("import trafilatura + pypdf (first open)", time.perf_counter() - t0, "s")
         report("5 seeds as .txt", _best(lambda: [load_path(p) for p in SEEDS]), "s")
