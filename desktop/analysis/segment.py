@@ -3,7 +3,8 @@
 Registered as the spaCy component `sourcelight_paragraphs`, placed before the parser
 (or after the sentencizer in the rule-only pipeline) so that paragraphs, headlines and
 bylines never run into each other. It also
-- splits tokens glued to a curly quote mark (`it”said`, `out“The`), so the parser sees the words;
+- splits tokens glued to a curly quote mark (`it”said`, `out“The`), so the tagger and parser see
+  the words (component `sourcelight_unglue`, first in the pipeline);
 - keeps a quote's closing mark and a `,” he said` tail in the quote's sentence;
 - makes a dateline (`Paris, Mar. 31 (Al Arabiya) -`) a sentence of its own.
 """
@@ -40,14 +41,19 @@ def _split_glued(doc) -> None:
             retok.split(tok, parts, heads=heads)
 
 
+@Language.component("sourcelight_unglue")
+def unglue_quote_marks(doc):
+    """First in the pipeline, before any tagging: split words glued to a curly quote mark."""
+    try:
+        _split_glued(doc)
+    except Exception:  # pragma: no cover - retokenizing is best effort
+        pass
+    return doc
+
+
 @Language.component("sourcelight_paragraphs")
 def mark_paragraphs(doc):
     """Start a sentence at the first non-space token after any line break."""
-    if not doc.has_annotation("DEP"):
-        try:
-            _split_glued(doc)
-        except Exception:  # pragma: no cover - retokenizing is best effort
-            pass
     text = doc.text
     after_break = True
     n = len(doc)

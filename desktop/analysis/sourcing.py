@@ -42,6 +42,11 @@ from desktop.analysis.speakers import (
 if not Doc.has_extension("sl_sentences"):
     Doc.set_extension("sl_sentences", default=None)
 
+# ", which is a dangerous escalation": the author's judgement hung on someone's report
+_AUTHOR_JUDGEMENT = re.compile(
+    r",\s+which\s+(?:is|was|would\s+be|will\s+be|could\s+be|has\s+been|marks|means|amounts|shows|proves|makes)\b",
+    re.IGNORECASE,
+)
 _MODALS = {"could", "would", "might", "may", "should", "can", "must", "ca"}
 _TERMINAL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
 _QUESTION = re.compile(r"\?[\"”’»)\]]*$")
@@ -306,6 +311,9 @@ class _Labeller:
         lex = lexicon()
         vague_m = lex.vague_phrase_re.search(stext)
         if cues:
+            judged = _AUTHOR_JUDGEMENT.search(stext, max(0, cues[0][2].idx - s))
+            if judged:
+                return "unsourced", None, f"mixes a report with the author's own claim ('{judged.group(0).strip(', ')} …')"
             named = [c for c in cues if c[0].identifiable]
             if named and not vague_m:
                 src, cue, tok = named[0]

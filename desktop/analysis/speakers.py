@@ -326,9 +326,20 @@ class NameBook:
         doc = self.doc
         spans = []
         if doc.has_annotation("ENT_IOB"):
+            in_ent = set()
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG"):
                     spans.append((ent.start, ent.end, ent.label_ == "PERSON"))
+                in_ent.update(range(ent.start, ent.end))
+            if self.parsed:
+                # proper-noun subjects the entity recogniser missed ("Scholz met Macron")
+                for t in doc:
+                    if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.i not in in_ent:
+                        lo = t.i
+                        while lo - 1 >= 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ in ("compound", "flat") and lo - 1 not in in_ent:
+                            lo -= 1
+                        spans.append((lo, t.i + 1, True))
+                spans.sort()
         else:
             i = 0
             n = len(doc)

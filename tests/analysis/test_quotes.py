@@ -1,0 +1,167 @@
+"""Direct quotations: every mark style, nesting, splits, paragraphs, broken marks, and who said it."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.analysis.quotes import find_quoted
+
+
+def quotes_of(analyzer, text):
+    """(quoted text, speaker) for every quote the analyser finds, in order."""
+    result = analyzer.analyze(text)
+    return [(text[q.start : q.end], q.speaker) for q in result.quotes], result
+
+
+@pytest.fixture(scope="session")
+def rule_only():
+    """The pipeline that runs when no trained model can be loaded."""
+    from desktop.analysis.analyzer import Analyzer
+
+    analyzer = Analyzer(model="sourcelight_no_such_model")
+    assert analyzer.model_name is None
+    return analyzer
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speaker",
+    [
+        ('Mayor Anne Hidalgo said: "The city is ready for the Games."', '"The city is ready for the Games."', "Anne Hidalgo"),
+        ("Mayor Anne Hidalgo said: “The city is ready for the Games.”", "“The city is ready for the Games.”", "Anne Hidalgo"),
+        ("Chancellor Olaf Scholz wrote in a post: «Nobody wants a war.»", "«Nobody wants a war.»", "Olaf Scholz"),
+        ("Finance Minister Lena Berg told parliament: ‘We have no money left.’", "‘We have no money left.’", "Lena Berg"),
+    ],
+)
+def test_each_mark_style_is_a_quote_with_its_speaker(analyzer, text, quoted, speaker):
+    found, _ = quotes_of(analyzer, text)
+    assert found == [(quoted, speaker)]
+
+
+def test_exact_offsets_include_the_marks(analyzer):
+    text = "A NATO spokesman said the alliance has “no plans” to station combat troops in Ukraine."
+    result = analyzer.analyze(text)
+    (q,) = result.quotes
+    assert (q.start, q.end) == (39, 49)
+    assert text[q.start : q.end] == "“no plans”"
+    assert q.speaker == "A NATO spokesman", "no name is ever given: the descriptor is the speaker"
+    assert q.cue == "said"
+
+
+def test_nested_quote_stays_inside_its_outer_quote(analyzer):
+    text = "“He told me ‘we will win’ and I believed him,” said Senator Mary Jones."
+    found, _ = quotes_of(analyzer, text)
+    assert found == [("“He told me ‘we will win’ and I believed him,”", "Mary Jones")]
+
+
+def test_nested_double_marks_too(analyzer):
+    text = "“They said they would “never” give us aircraft,” Macron emphasized."
+    found, _ = quotes_of(analyzer, text)
+    assert found == [("“They said they would “never” give us aircraft,”", "Macron")]
+
+
+def test_quote_split_by_its_attribution_is_two_spans_with_one_speaker_and_pronoun_resolved(analyzer):
+    text = (
+        "President Emmanuel Macron spoke to reporters. “Nothing can be ruled out,” he said. "
+        "“We will do everything possible.”"
+    )
+    found, result = quotes_of(analyzer, text)
+    assert found == [
+        ("“Nothing can be ruled out,”", "Emmanuel Macron"),
+        ("“We will do everything possible.”", "Emmanuel Macron"),
+    ]
+    assert "Emmanuel Macron" in result.quotes[0].why and "'he'" in result.quotes[0].why
+
+
+def test_quote_over_several_paragraphs_is_one_span(analyzer):
+    text = (
+        "Governor Tom Reed addressed the crowd.\n\n“We will rebuild every house.\n\n"
+        "“We will not leave anyone behind,” he said.\n\nThe storm hit on Monday."
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert found == [("“We will rebuild every house.\n\n“We will not leave anyone behind,”", "Tom Reed")]
+
+
+def test_unclosed_quote_is_capped_at_its_paragraph(analyzer):
+    text = "The senator said “this will never pass.\n\nThe vote is on Monday, and “everyone knows it.”"
+    found, _ = quotes_of(analyzer, text)
+    assert found[0] == ("“this will never pass.", "The senator")
+    assert all("\n" not in q for q, _ in found), "no runaway span into the next paragraph"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"" """ “ ” « »', "“Never closed quote and more words here", "”Backwards“ marks ” everywhere “", "'", "«" * 50, ""],
+)
+def test_broken_marks_never_crash(analyzer, text):
+    result = analyzer.analyze(text)
+    for q in result.quotes:
+        assert 0 <= q.start < q.end <= len(text)
+
+
+def test_find_quoted_pairs_marks_paragraph_by_paragraph():
+    text = "He said “one\nand two”. Then “three”."
+    spans = [(text[q.start : q.end], q.closed) for q in find_quoted(text)]
+    assert spans == [("“one", False), ("“three”", True)]
+
+
+def test_speaker_after_the_quote_by_fullest_name(analyzer):
+    text = "Kremlin spokesman Dmitry Peskov spoke on Tuesday. “We will respond,” Peskov said."
+    found, result = quotes_of(analyzer, text)
+    assert found == [("“We will respond,”", "Dmitry Peskov")]
+    assert "'Peskov' → Dmitry Peskov" in result.quotes[0].why
+
+
+def test_according_to_and_a_colon_after_a_name(analyzer):
+    found, _ = quotes_of(analyzer, "According to Finance Minister Lena Berg, “the budget is balanced.”")
+    assert found == [("“the budget is balanced.”", "Lena Berg")]
+    found, result = quotes_of(analyzer, "Finance Minister Lena Berg: “The budget is balanced.”")
+    assert found == [("“The budget is balanced.”", "Lena Berg")]
+    assert result.quotes[0].cue == ":"
+
+
+def test_speaker_in_the_previous_sentence_introducing_a_block_quote(analyzer):
+    text = "Senator Ted Cruz answered the moderators:\n\n“The questions asked in this debate show why people distrust the media.”"
+    found, _ = quotes_of(analyzer, text)
+    assert found == [("“The questions asked in this debate show why people distrust the media.”", "Ted Cruz")]
+
+
+def test_pronoun_goes_to_the_person_named_before(analyzer):
+    text = "Sergei Lavrov arrived in Paris on Monday. He said that “the talks were useful.”"
+    found, _ = quotes_of(analyzer, text)
+    assert found == [("“the talks were useful.”", "Sergei Lavrov")]
+
+
+def test_scare_quotes_and_mentioned_terms_are_not_quotes(analyzer):
+    text = (
+        'NATO has been waging a "proxy war" against Russia, using "instructors", "advisers" or "volunteers". '
+        'Protesters wore "yellow vests" in the square. He watched “Sunday Morning Futures” on Fox.'
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert found == []
+
+
+def test_seed_002_speakers(analyzer, seed_texts):
+    text = seed_texts["002_dc816de6b9c4007f.txt"]
+    found, _ = quotes_of(analyzer, text)
+    speakers = dict(found)
+    assert speakers["“Nothing can be ruled out,”"] == "Emmanuel Macron"
+    peskov = [s for q, s in found if q.startswith("“In this case, we need to talk")]
+    assert peskov == ["Dmitry Peskov"]
+    assert speakers["“This is a European war,”"] == "Emmanuel Macron"
+    assert speakers["“no plans”"] == "A NATO spokesman"
+    assert len(found) >= 15
+
+
+def test_seeds_000_and_001_have_no_quotes(analyzer, seed_texts):
+    for name in ("000_1773240db986259e.txt", "001_221d298b99cd1c88.txt"):
+        found, _ = quotes_of(analyzer, seed_texts[name])
+        assert found == [], name
+
+
+def test_rule_only_pipeline_still_finds_quotes_and_simple_speakers(rule_only, seed_texts):
+    text = "Kremlin spokesman Dmitry Peskov spoke on Tuesday. “We will respond,” Peskov said. “Nobody wants this,” he added."
+    found, result = quotes_of(rule_only, text)
+    assert result.model is None
+    assert found == [("“We will respond,”", "Dmitry Peskov"), ("“Nobody wants this,”", "Dmitry Peskov")]
+    seed = rule_only.analyze(seed_texts["002_dc816de6b9c4007f.txt"])
+    assert len(seed.quotes) >= 12

@@ -1,0 +1,55 @@
+"""News-aware sentence boundaries: line breaks, quotes kept whole, datelines, glued quote marks."""
+
+from __future__ import annotations
+
+
+def sentences_of(analyzer, text):
+    return [text[s.start : s.end] for s in analyzer.analyze(text).sentences]
+
+
+def test_a_line_break_always_ends_a_sentence(analyzer):
+    text = "Macron Isolated Over Troops Plan\nBy Lucas Leiroz\nFrance appears isolated. Berlin says no"
+    assert sentences_of(analyzer, text) == [
+        "Macron Isolated Over Troops Plan",
+        "By Lucas Leiroz",
+        "France appears isolated.",
+        "Berlin says no",
+    ]
+
+
+def test_a_quote_and_its_attribution_stay_one_sentence(analyzer):
+    text = "“Nothing can be ruled out,” he said. “We will do everything possible to prevent Russia from winning.”"
+    assert sentences_of(analyzer, text) == [
+        "“Nothing can be ruled out,” he said.",
+        "“We will do everything possible to prevent Russia from winning.”",
+    ]
+
+
+def test_closing_mark_belongs_to_its_sentence(analyzer):
+    text = "He said: “We are ready. The troops are ready.” Then he left."
+    sents = sentences_of(analyzer, text)
+    assert not any(s.startswith("”") for s in sents)
+    assert sents[-1] == "Then he left."
+
+
+def test_dateline_is_its_own_sentence(analyzer):
+    text = "Paris, Mar. 31 (Al Arabiya) - Emmanuel Macron is trying to convince European countries."
+    assert sentences_of(analyzer, text) == [
+        "Paris, Mar. 31 (Al Arabiya) -",
+        "Emmanuel Macron is trying to convince European countries.",
+    ]
+
+
+def test_glued_quote_marks_keep_the_text_and_find_the_speaker(analyzer):
+    text = "“In this case, we should not talk about probability. This is how we evaluate it”said Dmitry Peskov, a spokesman."
+    result = analyzer.analyze(text)
+    assert result.text == text
+    (q,) = result.quotes
+    assert text[q.start : q.end] == "“In this case, we should not talk about probability. This is how we evaluate it”"
+    assert q.speaker == "Dmitry Peskov"
+
+
+def test_text_without_any_punctuation_or_breaks(analyzer):
+    text = "word " * 400
+    sents = analyzer.analyze(text).sentences
+    assert sents and all(s.label in ("unsourced", "not_claim", "attributed", "vague_source") for s in sents)

@@ -1,0 +1,138 @@
+"""Sentence sourcing: attributed, vague_source, unsourced, not_claim, with the source and a reason."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def labels_of(analyzer, text):
+    """(sentence text, label, source) for every sentence, in order."""
+    result = analyzer.analyze(text)
+    return [(text[s.start : s.end], s.label, s.source) for s in result.sentences], result
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("German Chancellor Olaf Scholz also stressed that there will be no ground troops.", "Olaf Scholz"),
+        ("Politico writes that the two leaders disagree on Ukraine.", "Politico"),
+        ("Macron discussed sending troops, reports CNN.", "CNN"),
+        ("According to the Defense Ministry, 40 drones were shot down overnight.", "Defense Ministry"),
+        ("Clayton County police said the suspect fled on foot.", "Clayton County police"),
+    ],
+)
+def test_reported_speech_with_a_named_source_is_attributed(analyzer, text, source):
+    (sent,), result = labels_of(analyzer, text)
+    assert sent[1:] == ("attributed", source)
+    assert result.sentences[0].why.startswith("reported speech")
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Sources say the plan was dropped.", "Sources"),
+        ("The president's critics say he is more talk than action.", "The president's critics"),
+        ("Interlocutors of journalists say that the president was worried.", "Interlocutors of journalists"),
+        ("A number of officials said the talks would fail.", "A number of officials"),
+        ("Police said the suspect fled on foot.", "Police"),
+        ("The outlet, citing sources familiar with state affairs, claims that Paris is isolated.", "The outlet"),
+        ("Germany is expected to make a public statement next week.", "is expected to"),
+    ],
+)
+def test_anonymous_sources_are_vague(analyzer, text, source):
+    (sent,), result = labels_of(analyzer, text)
+    assert sent[1:] == ("vague_source", source)
+    assert result.sentences[0].why
+
+
+def test_quote_sentences_are_attributed_to_the_speaker(analyzer):
+    text = "President Emmanuel Macron spoke to reporters. “Nothing can be ruled out,” he said. “We will do everything possible.”"
+    sents, result = labels_of(analyzer, text)
+    assert sents == [
+        ("President Emmanuel Macron spoke to reporters.", "unsourced", None),
+        ("“Nothing can be ruled out,” he said.", "attributed", "Emmanuel Macron"),
+        ("“We will do everything possible.”", "attributed", "Emmanuel Macron"),
+    ]
+    assert result.sentences[0].why == "no source in this sentence or the one before"
+
+
+def test_author_judgement_and_mixed_sentences_are_unsourced(analyzer):
+    text = (
+        "The bottom line is that the initiative failed miserably. "
+        "Macron said troops could be sent, which is a dangerous escalation."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert [label for _, label, _ in sents] == ["unsourced", "unsourced"]
+
+
+def test_headline_byline_dateline_and_boilerplate_are_not_claims(analyzer):
+    text = (
+        "Troops Gather at the Border\n\nBy Jane Smith and Tom Brown\n\n"
+        "PARIS, Mar. 31 (Reuters) - The talks ended without a deal.\n\n"
+        "What is Macron looking for?\n\n"
+        "Click the share button above to email this article to your friends."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents == [
+        ("Troops Gather at the Border", "not_claim", None),
+        ("By Jane Smith and Tom Brown", "not_claim", None),
+        ("PARIS, Mar. 31 (Reuters) -", "not_claim", None),
+        ("The talks ended without a deal.", "unsourced", None),
+        ("What is Macron looking for?", "not_claim", None),
+        ("Click the share button above to email this article to your friends.", "not_claim", None),
+    ]
+
+
+def test_he_added_continues_with_the_resolved_person(analyzer):
+    text = "Sergei Lavrov arrived in Paris on Monday. He added that the talks were frank."
+    sents, result = labels_of(analyzer, text)
+    assert sents[1][1:] == ("attributed", "Sergei Lavrov")
+    assert "Sergei Lavrov" in result.sentences[1].why
+
+
+def test_every_sentence_exactly_once_in_order_trimmed(analyzer, seed_texts):
+    for name, text in seed_texts.items():
+        result = analyzer.analyze(text)
+        sents = result.sentences
+        assert sents, name
+        for a, b in zip(sents, sents[1:]):
+            assert a.end <= b.start, name
+        for s in sents:
+            chunk = text[s.start : s.end]
+            assert chunk == chunk.strip() and chunk, name
+            assert s.label in ("attributed", "vague_source", "unsourced", "not_claim")
+            assert s.why
+            if s.label in ("attributed", "vague_source"):
+                assert s.source, (name, chunk)
+        covered = set()
+        for s in sents:
+            covered.update(range(s.start, s.end))
+        missing = [i for i, ch in enumerate(text) if not ch.isspace() and i not in covered]
+        assert not missing, f"{name}: text outside every sentence at {missing[:5]}"
+
+
+def test_seed_assertions(analyzer, seed_texts):
+    def label(name, start_of_sentence):
+        text = seed_texts[name]
+        for s in analyzer.analyze(text).sentences:
+            if text[s.start : s.end].startswith(start_of_sentence):
+                return s.label, s.source
+        raise AssertionError(f"no sentence starting {start_of_sentence!r}")
+
+    assert label("004_0a461c4a61171af8.txt", "Interlocutors of journalists say")[0] == "vague_source"
+    assert label("004_0a461c4a61171af8.txt", "Politico writes about this with reference to sources")[0] == "vague_source"
+    assert label("000_1773240db986259e.txt", "The French president’s critics say")[0] == "vague_source"
+    assert label("000_1773240db986259e.txt", "The bottom line is that")[0] == "unsourced"
+    assert label("000_1773240db986259e.txt", "German Chancellor Olaf Scholz also stressed") == ("attributed", "Olaf Scholz")
+    assert label("001_221d298b99cd1c88.txt", "Click the share button above")[0] == "not_claim"
+    assert label("002_dc816de6b9c4007f.txt", "French President Emmanuel Macron openly discussed") == ("attributed", "CNN")
+
+
+def test_rule_only_pipeline_labels_every_sentence():
+    from desktop.analysis.analyzer import Analyzer
+
+    rule_only = Analyzer(model="sourcelight_no_such_model")
+    text = "Troops Gather at the Border\n\nSources say the plan was dropped. Politico writes that talks failed. The war goes on."
+    sents, result = labels_of(rule_only, text)
+    assert result.model is None
+    assert [label for _, label, _ in sents] == ["not_claim", "vague_source", "attributed", "unsourced"]
