@@ -354,6 +354,8 @@ def speaker_name(speaker: str) -> tuple[str | None, str] | None:
     if not run:
         return None
     last = _fold(run[-1])
+    if last in _TITLE_WORDS:  # "The French President": a title, not a name
+        return None
     first = _fold(run[-2]) if len(run) >= 2 and _fold(run[-2]) not in _TITLE_WORDS else None
     return first, last
 
@@ -371,6 +373,33 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     if la != lb:
         return False
     return fa is None or fb is None or fa[:1] == fb[:1]
+
+
+_NAME_AFTER = r"\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
+
+
+def resolve_speaker(speaker: str | None, text: str) -> str | None:
+    """The name a descriptor speaker stands for in this article, else the speaker unchanged.
+
+    `The French President` -> `Emmanuel Macron` when the article says "French President
+    Emmanuel Macron" somewhere; `the Kremlin spokesman` -> `Dmitry Peskov` likewise. Only a
+    name that directly follows the descriptor's words counts, and only if just one does.
+    """
+    if not speaker or speaker_name(speaker) is not None:
+        return speaker
+    words = _name_tokens(speaker)
+    while words and words[0].casefold() in ("a", "an", "the"):
+        words.pop(0)
+    if not words or len(words) > 6:
+        return speaker
+    pattern = re.compile(r"\b(?i:" + r"\s+".join(re.escape(w) for w in words) + ")" + _NAME_AFTER)
+    found = set()
+    for m in pattern.finditer(text):
+        name = m.group(1)
+        if name[:1].isupper() and speaker_name(name) is not None:
+            found.add(speaker_name(name))
+            candidate = name
+    return candidate if len(found) == 1 else speaker
 
 
 def _descriptor_key(speaker: str) -> str:
@@ -565,8 +594,9 @@ def _stats(index: int, label: str, analysis: Analysis) -> ArticleStats:
     p = analysis.profile
     named: list[str] = []
     for q in analysis.quotes:
-        if q.speaker and is_named(q.speaker) and not any(same_speaker(q.speaker, s) for s in named):
-            named.append(q.speaker)
+        speaker = resolve_speaker(q.speaker, analysis.text)
+        if speaker and speaker_name(speaker) is not None and not any(same_speaker(speaker, s) for s in named):
+            named.append(speaker)
     return ArticleStats(
         index=index,
         label=label,
@@ -605,7 +635,8 @@ def compare(items: list[tuple[str, Analysis]]) -> Comparison:
             claims.append(Occurrence(i, s.start, s.end, a.text[s.start : s.end], None, s.label, s.source))
 
     # shared quotes: same speaker, similar wording, different articles
-    clusters = speaker_clusters([q.speaker or "" for q in quotes])
+    resolved = [resolve_speaker(q.speaker, texts[q.article]) or "" for q in quotes]
+    clusters = speaker_clusters(resolved)
     by_speaker: dict[int, list[int]] = defaultdict(list)
     for k, q in enumerate(quotes):
         if q.speaker and q.speaker.strip():
@@ -624,7 +655,7 @@ def compare(items: list[tuple[str, Analysis]]) -> Comparison:
         for idxs, weakest in _greedy_groups(len(ks), [quotes[k].article for k in ks], pairs, QUOTE_THRESHOLD):
             members = [quotes[ks[x]] for x in idxs]
             in_quote_group.update(ks[x] for x in idxs)
-            quote_groups.append(QuoteGroup(_display_name([m.speaker or "" for m in members]), tuple(members), weakest, _diffs(members)))
+            quote_groups.append(QuoteGroup(_display_name([resolved[ks[x]] for x in idxs]), tuple(members), weakest, _diffs(members)))
     quote_groups.sort(key=lambda g: (-len(g.members), g.members[0].article, g.members[0].start))
 
     # shared claims: similar sentences, different articles

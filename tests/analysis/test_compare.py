@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from desktop.analysis.analyzer import build_profile
-from desktop.analysis.compare import compare, is_named, same_speaker, speaker_clusters, word_diff
+from desktop.analysis.compare import compare, is_named, resolve_speaker, same_speaker, speaker_clusters, word_diff
 from desktop.analysis.compare_eval import GOLD, falls_in, load_gold, pair_scores
 from desktop.analysis.model import Analysis, Readability, Span
 from tests.conftest import SEEDS_DIR
@@ -91,6 +91,22 @@ def test_speakers_are_matched_by_name():
     assert not is_named("A NATO spokesman") and not is_named("police") and not is_named("Forty-one percent of respondents")
 
 
+def test_a_descriptor_speaker_is_resolved_by_the_name_its_article_gives():
+    text = "Kremlin spokesman Dmitry Peskov spoke on Monday. Later the Kremlin spokesman added more."
+    assert resolve_speaker("the Kremlin spokesman", text) == "Dmitry Peskov"
+    assert resolve_speaker("The French President", text) == "The French President"  # no name given
+    assert resolve_speaker("Peskov", text) == "Peskov"
+    two = "French President Emmanuel Macron and, a decade ago, French President Francois Hollande."
+    assert resolve_speaker("the French President", two) == "the French President", "ambiguous: left alone"
+
+    quote = "“We will answer,”"
+    a = make(f"{quote} said Dmitry Peskov.", [], [(quote, "Dmitry Peskov")])
+    b = make(f"Kremlin spokesman Dmitry Peskov was asked. {quote} the Kremlin spokesman said.", [], [(quote, "the Kremlin spokesman")])
+    (group,) = compare([("a", a), ("b", b)]).shared_quotes
+    assert group.speaker == "Dmitry Peskov"
+    assert group.members[1].speaker == "the Kremlin spokesman", "members keep the speaker as the article gives it"
+
+
 def test_one_statement_in_two_translations_is_one_quote_group_with_a_word_diff(items):
     result = compare(items)
     assert len(result.shared_quotes) == 1
@@ -161,10 +177,11 @@ def test_stats_rows_and_csv(items):
 
 
 def test_named_speakers_merge_spellings_and_skip_descriptors():
-    text = "“One,” Peskov said. “Two,” said Dmitry Peskov. “Three,” a NATO spokesman said."
-    a = make(text, [], [("“One,”", "Peskov"), ("“Two,”", "Dmitry Peskov"), ("“Three,”", "A NATO spokesman")])
+    text = "“One,” Peskov said. “Two,” said Dmitry Peskov. “Three,” a NATO spokesman said. “Four,” said the French President."
+    a = make(text, [], [("“One,”", "Peskov"), ("“Two,”", "Dmitry Peskov"), ("“Three,”", "A NATO spokesman"),
+                        ("“Four,”", "the French President")])
     (row,) = compare([("a", a)]).stats
-    assert row.quotes == 3 and row.named_speakers == 1
+    assert row.quotes == 4 and row.named_speakers == 1
 
 
 def test_to_dict_is_json_with_offsets(items):
