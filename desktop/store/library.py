@@ -157,7 +157,7 @@ class Library:
             self.db = Database(conn)
             self._retrying(lambda: conn.execute("PRAGMA journal_mode = WAL"))
             conn.execute("PRAGMA synchronous = FULL")  # a note whose save returned survives a crash
-            self._run(self._migrate)
+            self._run(self._migrate, doing="open the library")
         except BaseException:
             self.close()
             raise
@@ -302,7 +302,7 @@ class Library:
             return LibraryError(f"Cannot {doing}: the disk holding {where} failed to read or write")
         return LibraryError(f"Cannot {doing}: {_reason(exc)}")
 
-    def _retrying(self, fn: Callable[[], T]) -> T:
+    def _retrying(self, fn: Callable[[], T], doing: str = "open the library") -> T:
         deadline = time.monotonic() + self._retry_for
         delay = 0.005
         while True:
@@ -310,7 +310,7 @@ class Library:
                 return fn()
             except sqlite3.OperationalError as exc:
                 if not _is_busy(exc) or time.monotonic() > deadline:
-                    raise self._error(exc) from None
+                    raise self._error(exc, doing) from None
             time.sleep(delay * (1 + random.random()))
             delay = min(delay * 2, 0.25)
 
@@ -936,11 +936,24 @@ class Library:
         rows = self._read(lambda: self._export_rows(ids))
         return webannotation.to_jsonld(rows, include_text=include_text)
 
-    def export_markdown(self, article_ids: Iterable[int] | None = None) -> str:
-        """All annotations (or those of `article_ids`) as a readable Markdown document."""
+    def export_markdown(self, article_ids: Iterable[int] | None = None, *, importable: bool = True) -> str:
+        """All annotations (or those of `article_ids`) as a readable Markdown document. With `importable`,
+        the same annotations follow as JSON-LD inside an HTML comment (invisible when rendered), so
+        `import_markdown` can read the file back without loss."""
         ids = list(article_ids) if article_ids is not None else None
         rows = self._read(lambda: self._export_rows(ids))
-        return webannotation.to_markdown(rows)
+        text = webannotation.to_markdown(rows)
+        if importable:
+            text += "\n" + webannotation.markdown_data_block(webannotation.to_jsonld(rows, include_text=False))
+        return text
+
+    def import_markdown(self, markdown: str) -> tuple[int, int]:
+        """Import a Markdown file written by `export_markdown`: (added, skipped as duplicates). Annotations
+        attach to the articles already in the library with the same URL, file or text."""
+        data = webannotation.markdown_data(markdown or "")
+        if data is None:
+            raise LibraryError("This Markdown file holds no Sourcelight annotations (it was not exported by Sourcelight)")
+        return self.import_jsonld(data)
 
     def import_jsonld(self, data: dict | list | str) -> tuple[int, int]:
         """Import W3C Web Annotations (ours or another tool's). Returns (added, skipped as duplicates).

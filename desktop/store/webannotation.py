@@ -299,7 +299,7 @@ def _md_escape(text: str) -> str:
 
 
 def _md_block(text: str, indent: str = "") -> str:
-    lines = text.strip().splitlines() or [""]
+    lines = text.strip().replace("\\", "\\\\").replace("<", "\\<").splitlines() or [""]
     return "\n".join(f"{indent}> {line}".rstrip() for line in lines)
 
 
@@ -360,3 +360,29 @@ def to_markdown(rows: list[dict]) -> str:
 def dumps(data: dict) -> str:
     """The JSON-LD text to write to a `.jsonld` file."""
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+MD_DATA_START = "<!-- sourcelight-annotations"
+MD_DATA_END = "-->"
+
+
+def markdown_data_block(data: dict) -> str:
+    """The JSON-LD hidden in an HTML comment at the end of an exported Markdown file (invisible when
+    rendered), so Sourcelight can import its own Markdown back without loss. `--` cannot occur in an
+    HTML comment, so it is written as the equivalent JSON escape `-\\u002d`."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("--", "-\\u002d")
+    return f"{MD_DATA_START}\n{text}\n{MD_DATA_END}\n"
+
+
+def markdown_data(markdown: str) -> dict | None:
+    """The JSON-LD a Sourcelight Markdown export carries, or None if it has none."""
+    at = markdown.rfind(MD_DATA_START)
+    if at < 0:
+        return None
+    end = markdown.find(MD_DATA_END, at + len(MD_DATA_START))
+    if end < 0:
+        return None
+    try:
+        return json.loads(markdown[at + len(MD_DATA_START) : end])
+    except json.JSONDecodeError:
+        return None

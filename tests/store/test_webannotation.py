@@ -136,3 +136,20 @@ def test_markdown_export(lib, article):
     assert "- Dismissed emotive phrase: “catastrophic”" in md
     assert "- Confirmed sentence (unsourced): “The minister said the plan would fail.”" in md
     assert lib.export_markdown([aid]).splitlines()[3:] == md.splitlines()[3:]  # all but the export time
+
+
+def test_markdown_export_imports_back_without_duplicates(lib, article):
+    aid = annotate(lib, article)
+    lib.update_highlight(lib.highlights(aid)[0].id, note="a note with -- dashes --> and <!-- comment marks")
+    before = snapshot(lib, aid)
+    md = lib.export_markdown()
+    assert md.count("<!--") - md.count("\\<!--") == 1  # the hidden data block only: the note's are escaped
+    body = md[: md.rindex("<!--")]
+    assert "> a note with -- dashes --> and \\<!-- comment marks" in body
+    for h in lib.highlights(aid):
+        lib.delete_highlight(h.id)
+    assert lib.import_markdown(md) == (3, 3)  # the highlights come back; note and verdicts were still there
+    assert snapshot(lib, aid) == before
+    assert lib.import_markdown(md) == (0, 6)
+    with pytest.raises(LibraryError, match="no Sourcelight annotations"):
+        lib.import_markdown("# Some notes\n\n- a list\n")
