@@ -18,6 +18,7 @@ _PAGE_NUMBER = re.compile(
     r"|(?=[ivxlc]+$)x{0,3}(?:ix|iv|v?i{0,3})|(?=[IVXLC]+$)X{0,3}(?:IX|IV|V?I{0,3}))$",
 )
 _HYPHENS = ("-", "\u00ad", "\u2010", "¬")
+_BULLETS = ("•", "◦", "▪", "■", "●", "○", "‣", "⁃", "∙")
 _SENTENCE_END = ('.', '!', '?', ':', '"', '”', '’', "'", ')', '»', '…')
 _WORD_END = re.compile(r"([^\W\d_]+)[-\u00ad\u2010¬]$")
 _WORD_START = re.compile(r"^([^\W\d_]+)")
@@ -207,10 +208,12 @@ def build_paragraphs(pages: list[list[Line]]) -> tuple[list[tuple[str, bool]], f
                 gap = abs(previous.y - line.y)
                 same_kind = heading == raw[-1][1] and abs(line.size - previous.size) < 0.5
                 ended = not heading and previous.text.endswith(_SENTENCE_END) and len(previous.text) < 0.8 * body_chars
-                indented = line.x > body_x + body_size and previous.x <= body_x + 1
+                # a first-line indent after a finished sentence (not the hanging indent of a list item)
+                indented = line.x > body_x + body_size and previous.x <= body_x + 1 and previous.text.endswith(_SENTENCE_END)
+                bullet = line.text.startswith(_BULLETS)
                 moved_up = line.y > previous.y + 0.5  # a new column
                 expected_gap = line.size * 1.6 if heading else line_gap * 1.3
-                new_paragraph = not same_kind or ended or indented or (gap > expected_gap and not moved_up)
+                new_paragraph = not same_kind or ended or indented or bullet or (gap > expected_gap and not moved_up)
                 if moved_up and same_kind and not ended:
                     new_paragraph = False
             elif raw and previous is None and page_index > 0:

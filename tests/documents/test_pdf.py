@@ -186,8 +186,8 @@ def test_empty_and_fake_pdf(tmp_path):
     assert str(err.value) == "fake.pdf is not a PDF (it has no PDF header)"
 
 
-def _draw_pages(path, pages: list[list[tuple[str, int]]]) -> None:
-    """A PDF of pages of (line, point size) drawn top-down; an empty line is paragraph space."""
+def _draw_pages(path, pages: list[list[tuple]]) -> None:
+    """A PDF of pages of (line, point size[, indent]) drawn top-down; an empty line is paragraph space."""
     from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
 
     writer = QPdfWriter(str(path))
@@ -198,11 +198,11 @@ def _draw_pages(path, pages: list[list[tuple[str, int]]]) -> None:
         if index:
             writer.newPage()
         y = 30
-        for text, size in page:
+        for text, size, *indent in page:
             painter.setFont(QFont("DejaVu Serif", size))
             y += int(size * 1.6)
             if text:
-                painter.drawText(0, y, text)
+                painter.drawText(indent[0] if indent else 0, y, text)
         painter.setFont(QFont("DejaVu Serif", 9))
         painter.drawText(260, 810, f"– {index + 1} –")
     painter.end()
@@ -221,3 +221,27 @@ def test_headline_kept_when_the_running_head_repeats_it(tmp_path, qapp, seed_tex
     assert article.text.count(HEADLINE) == 1
     assert article.title == HEADLINE
     assert normalized(article.text) == normalized(HEADLINE + " " + seed)
+
+
+def test_list_items_and_first_line_indents(tmp_path, qapp):
+    lines = [
+        ("Officials listed three conditions for any deployment of troops in", 11),
+        ("Ukraine, and the alliance repeated them on Tuesday:", 11),
+        ("• the troops would train Ukrainian soldiers far from the front line and", 11),
+        ("would never take part in combat operations;", 11, 14),
+        ("• every member state would have to agree first.", 11),
+        ("The Kremlin answered within the hour, warning that such a step would lead", 11, 20),
+        ("to a direct conflict between Russia and the alliance, which nobody wanted.", 11),
+        ("Diplomats in Brussels, speaking on condition of anonymity, said the talks", 11, 20),
+        ("would go on.", 11),
+    ]
+    path = tmp_path / "list.pdf"
+    _draw_pages(path, [lines])
+    article = load_path(path)
+    assert article.text.split("\n\n") == [
+        "Officials listed three conditions for any deployment of troops in Ukraine, and the alliance repeated them on Tuesday:",
+        "• the troops would train Ukrainian soldiers far from the front line and would never take part in combat operations;",
+        "• every member state would have to agree first.",
+        "The Kremlin answered within the hour, warning that such a step would lead to a direct conflict between Russia and the alliance, which nobody wanted.",
+        "Diplomats in Brussels, speaking on condition of anonymity, said the talks would go on.",
+    ]
