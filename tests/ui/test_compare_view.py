@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 
 from desktop.analysis.compare import compare
 from desktop.ui.compare_view import CompareView
-from tests.analysis.test_compare import PESKOV_A, PESKOV_B, TEXT_A, items  # noqa: F401  (fixture)
+from tests.analysis.test_compare import PESKOV_A, TEXT_A, items  # noqa: F401  (fixture)
 
 
 @pytest.fixture()
