@@ -132,6 +132,13 @@ class Library:
     # -- opening ---------------------------------------------------------------------------------
 
     def _open(self) -> None:
+        try:
+            self._open_checked()
+        except OSError as exc:  # e.g. a folder on the way that cannot be entered
+            self.close()
+            raise LibraryError(f"Cannot open the library {self.path}: {_reason(exc)}") from None
+
+    def _open_checked(self) -> None:
         path = self.path
         if path.is_dir():
             raise LibraryError(f"{path} is a folder, not a library file: choose a file name")
@@ -200,14 +207,14 @@ class Library:
             raise LibraryError(f"{path} is damaged or not a Sourcelight library ({_reason(exc)}); {untouched}") from None
         finally:
             ro.close()
+        if tables and (not applied or "articles" not in tables):
+            raise LibraryError(f"{path} is an SQLite database but not a Sourcelight library; {untouched}")
         unknown = [n for n in applied if n not in schema.MIGRATION_NAMES]
         if version > schema.SCHEMA_VERSION or unknown:
             raise LibraryError(
                 f"{path} was written by a newer Sourcelight (library format {max(version, len(applied))}, this "
                 f"version reads up to {schema.SCHEMA_VERSION}); {untouched}, or update Sourcelight"
             )
-        if tables and not applied and version == 0:
-            raise LibraryError(f"{path} is an SQLite database but not a Sourcelight library; {untouched}")
         return version
 
     def _check_writable(self, path: Path) -> None:

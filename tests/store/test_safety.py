@@ -83,6 +83,7 @@ def test_another_programs_database_is_left_untouched(tmp_path):
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE contacts (name TEXT)")
     conn.execute("INSERT INTO contacts VALUES ('Ada')")
+    conn.execute("PRAGMA user_version = 1")  # like a Sourcelight library's version: still not ours
     conn.commit()
     conn.close()
     before = digest(path)
