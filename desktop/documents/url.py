@@ -153,7 +153,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
             while True:
                 if time.monotonic() > deadline:
                     raise DocumentError(f"{_host(url)} did not send the page within {timeout:g} seconds")
-                chunk = response.read(64 * 1024)
+                chunk = response.read1(64 * 1024)  # what has arrived: a trickling server still meets the deadline
                 if not chunk:
                     break
                 if size == 0 and content_encoding.strip().lower() not in ("gzip", "x-gzip", "deflate"):

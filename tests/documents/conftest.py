@@ -39,6 +39,20 @@ def local_site(monkeypatch):
             if self.path == "/hang":
                 site.hang.wait(10)  # longer than any client timeout in the tests; released on teardown
                 return
+            if self.path == "/drip":  # headers at once, then a byte every 50 ms until teardown or 10 s
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", "1000000")
+                self.end_headers()
+                for _ in range(200):
+                    if site.hang.wait(0.05):
+                        return
+                    try:
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                    except (BrokenPipeError, ConnectionResetError):
+                        return
+                return
             if self.path not in site.routes:
                 self.send_error(404, "Not Found")
                 return

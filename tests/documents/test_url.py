@@ -175,3 +175,11 @@ def test_gzip_bomb_is_refused(local_site):
     with pytest.raises(DocumentError) as err:
         load_url(url, max_bytes=1_000_000)
     assert str(err.value) == f"{url} is too large (more than 1 MB once uncompressed)"
+
+
+def test_server_that_trickles_meets_the_deadline(local_site):
+    url = local_site.base + "/drip"
+    with pytest.raises(DocumentError) as err:
+        load_url(url, timeout=0.5)
+    host = url.split("/")[2]
+    assert str(err.value) == f"{host} did not send the page within 0.5 seconds"
