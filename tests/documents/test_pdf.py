@@ -245,3 +245,11 @@ def test_list_items_and_first_line_indents(tmp_path, qapp):
         "The Kremlin answered within the hour, warning that such a step would lead to a direct conflict between Russia and the alliance, which nobody wanted.",
         "Diplomats in Brussels, speaking on condition of anonymity, said the talks would go on.",
     ]
+
+
+def test_aes_encrypted_pdf_without_a_password_opens(seed_pdf, tmp_path):
+    pytest.importorskip("cryptography")  # pypdf needs it for AES; see the report's dependency list
+    path, seed = seed_pdf("004_0a461c4a61171af8.txt")
+    restricted = tmp_path / "aes.pdf"
+    restricted.write_bytes(_encrypted(path.read_bytes(), "", "AES-256"))
+    assert normalized(load_path(restricted).text) == normalized(HEADLINE + " " + seed)
