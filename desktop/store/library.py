@@ -41,6 +41,7 @@ RETRY_FOR = 30.0  # seconds a write keeps retrying while another process holds t
 META_FIELDS = ("title", "author", "outlet", "date")
 VERDICTS = ("dismissed", "confirmed")
 WHERE = ("text", "note", "highlight", "article_note")
+OVERLAP = 0.8  # a re-analysed span this similar in extent to a dismissed one is the same span
 
 
 class LibraryError(Exception):
@@ -97,6 +98,13 @@ class ReanchorReport:
     @property
     def moved(self) -> int:
         return sum(n for m, n in self.methods.items() if m not in ("position", "orphan"))
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:
+    """Shared length / combined length of two ranges (1.0 = identical)."""
+    inter = min(a1, b1) - max(a0, b0)
+    union = max(a1, b1) - min(a0, b0)
+    return inter / union if inter > 0 and union > 0 else 0.0
 
 
 def _now() -> str:
@@ -765,7 +773,7 @@ class Library:
 
     def dismissed_spans(self, article_id: int, spans: Iterable[Span]) -> set[tuple[str, int, int]]:
         """(kind, start, end) of those `spans` the user dismissed. A span matches a verdict by kind and offsets,
-        or (after re-analysis moved it) by kind and identical text."""
+        or (after a re-analysis moved it) by kind and identical text, or by kind and ≥ 80 % overlap."""
         spans = list(spans)
 
         def read() -> set[tuple[str, int, int]]:
@@ -784,8 +792,11 @@ class Library:
                 free = [s for s in spans if (s.kind, s.start, s.end) not in out]
                 for r in left:
                     same = [s for s in free if s.kind == r["kind"] and text[s.start : s.end] == r["exact"]]
+                    if not same:  # re-analysis moved a boundary a little: the same span if they mostly overlap
+                        same = [s for s in free if s.kind == r["kind"]
+                                and _overlap(s.start, s.end, r["pos_start"], r["pos_end"]) >= OVERLAP]
                     if same:
-                        s = min(same, key=lambda s: abs(s.start - r["pos_start"]))
+                        s = min(same, key=lambda s: abs(s.start - r["pos_start"]) + abs(s.end - r["pos_end"]))
                         out.add((s.kind, s.start, s.end))
                         free.remove(s)
             return out

@@ -173,3 +173,17 @@ def test_relative_and_absolute_paths_are_the_same_article(lib, tmp_path, monkeyp
     assert lib.add_article(Article(text="A story, edited.", path=str(tmp_path / "story.txt"))) == aid
     assert lib.get_article(aid).path == str(tmp_path / "story.txt")
     assert lib.find_article(path="story.txt") == aid
+
+
+def test_dismissed_spans_survive_reanalysis(lib, article):
+    t = article.text
+    aid = lib.add_article(article)
+    start = t.index("Sources close")
+    sentence = Span("sentence", start, len(t), label="vague_source")
+    lib.set_verdict(aid, sentence, "dismissed")
+    other = Span("sentence", 0, 38, label="unsourced")
+    # a newer analyser ends the sentence one character earlier; an unrelated sentence is not dismissed
+    moved = Span("sentence", start, len(t) - 1, label="vague_source")
+    assert lib.dismissed_spans(aid, [moved, other]) == {("sentence", start, len(t) - 1)}
+    # a different kind at the same place is another finding
+    assert lib.dismissed_spans(aid, [Span("emotive", start, len(t))]) == set()
