@@ -7,7 +7,7 @@ import logging
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop.documents.model import Article, DocumentError
@@ -30,11 +30,6 @@ class Line:
     x: float
     y: float
     size: float
-
-
-@dataclass
-class Page:
-    lines: list[Line] = field(default_factory=list)
 
 
 def _page_lines(page) -> list[Line]:
