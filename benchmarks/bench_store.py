@@ -7,6 +7,7 @@ Targets (notes): a note saves in < 50 ms, a search answers in < 100 ms, opening 
 from __future__ import annotations
 
 import random
+import re
 import statistics
 import tempfile
 import time
@@ -29,10 +30,84 @@ def _texts() -> list[str]:
     return out
 
 
+def _edits(text: str, start: int, end: int, rng: random.Random):
+    """Realistic corrections of an article around a highlight [start, end): (name, new text, expected
+    new start, expected new end), or expected None when the highlighted words are gone."""
+    insert = " The ministry later issued a clarification on these figures."
+    # a sentence added before the highlight
+    i = text.rfind(". ", 0, max(0, start - 1))
+    i = i + 1 if i > 0 else 0
+    yield "sentence inserted before", text[:i] + insert + text[i:], start + len(insert), end + len(insert)
+    # a sentence removed before the highlight
+    j = text.find(". ", 0, max(0, start - 2))
+    if 0 < j < start - 2:
+        k = text.rfind(". ", 0, j)
+        k = k + 1 if k > 0 else 0
+        cut = j + 1 - k
+        yield "sentence removed before", text[:k] + text[j + 1 :], start - cut, end - cut
+    # whitespace reflowed: every space in the article may become a line break, some doubled
+    out, mapping, pos = [], [], 0
+    for ch in text:
+        mapping.append(pos)
+        piece = rng.choice(("\n", " ", "  ")) if ch == " " and rng.random() < 0.3 else ch
+        out.append(piece)
+        pos += len(piece)
+    new = "".join(out)
+    mapping.append(len(new))
+    yield "whitespace reflowed", new, mapping[start], mapping[end - 1] + 1
+    # a word inserted inside the highlight
+    words = [m.start() for m in re.finditer(r" ", text[start:end])]
+    if words:
+        at = start + words[len(words) // 2]
+        yield "word inserted inside", text[:at] + " reportedly" + text[at:], start, end + len(" reportedly")
+    # a word inside replaced and the words just before it rewritten (context and quote both change)
+    inner = list(re.finditer(r"\w{4,}", text[start:end]))
+    before = list(re.finditer(r"\w+", text[max(0, start - 30) : start]))
+    if inner and len(before) >= 2:
+        w = inner[len(inner) // 2]
+        a, b = start + w.start(), start + w.end()
+        new = text[:a] + "XYZ" + text[b:]
+        b0 = max(0, start - 30) + before[-2].start()
+        b1 = max(0, start - 30) + before[-1].end()
+        new = new[:b0] + "some rewritten words" + new[b1:]
+        shift = len("some rewritten words") - (b1 - b0)
+        yield "word replaced inside, context rewritten", new, start + shift, end + shift + 3 - (b - a)
+    # typographic quotes and dashes straightened all through the article
+    plain = text.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2014": "-"}))
+    yield "quotes and dashes straightened", plain, start, end
+    # the highlighted passage deleted
+    yield "passage deleted", text[:start] + text[end:], None, None
+
+
+def anchoring_accuracy(report) -> None:
+    from desktop.store.anchoring import make_anchor, reanchor
+
+    rng = random.Random(5)
+    results: dict[str, list[int]] = {}
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        spaces = [m.start() for m in re.finditer(r" ", text)]
+        for _ in range(20):
+            a = rng.randrange(len(spaces) - 20)
+            s, e = spaces[a] + 1, spaces[a + rng.randint(3, 15)]
+            anchor = make_anchor(text, s, e)
+            for name, new, es, ee in _edits(text, s, e, rng):
+                p = reanchor(new, anchor)
+                if es is None:
+                    ok = p.orphan
+                else:
+                    ok = not p.orphan and (p.anchor.start, p.anchor.end) == (es, ee)
+                results.setdefault(name, []).append(int(ok))
+    for name, oks in results.items():
+        what = "orphaned as expected" if name == "passage deleted" else "placed exactly"
+        report(f"anchoring: {name}", 100 * sum(oks) / len(oks), "%", f"{what}, {len(oks)} highlights on the seeds")
+
+
 def run(report) -> None:
     from desktop.documents.model import Article
     from desktop.store.library import Library
 
+    anchoring_accuracy(report)
     rng = random.Random(11)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "library.sqlite"

@@ -9,7 +9,8 @@ database and no Qt, so the export code can reuse them. The order of attempts is:
    prefix and suffix (ties: the one nearest the old position);
 4. ``normalized``: the same text once whitespace is reflowed and typographic quotes/dashes are
    folded (a re-wrapped web page);
-5. ``fuzzy``: the best approximate match (rapidfuzz), if at least ``threshold`` similar;
+5. ``fuzzy``: the best approximate match (rapidfuzz), if quote and surroundings together are at least
+   ``threshold`` similar (a similar phrase elsewhere, with other neighbours, is not taken for it);
 6. otherwise ``orphan``: the annotation keeps its old anchor and is reported, never dropped.
 """
 
@@ -26,7 +27,8 @@ from rapidfuzz.distance import Indel
 from desktop.store.model import Anchor
 
 CONTEXT = 32  # characters of prefix and suffix kept with each anchor
-THRESHOLD = 0.75  # least similarity (0–1) for a fuzzy match
+THRESHOLD = 0.75  # least mean similarity (0–1) of quote and context for a fuzzy match
+QUOTE_FLOOR = 0.6  # least similarity of the quote itself for a fuzzy match
 MAX_OCCURRENCES = 2000
 EDGE = 48  # characters at each end of a long quote that are located separately  # beyond this many exact occurrences, context scoring looks at the first ones only
 
@@ -203,7 +205,7 @@ def _refine(text: str, anchor: Anchor, ds: int, de: int, cutoff: float) -> tuple
     exact, prefix, suffix = anchor.exact, anchor.prefix, anchor.suffix
     whole = prefix + exact + suffix
     lp, ls = len(prefix), len(suffix)
-    slack = min(200, max(8, len(exact) // 3))
+    slack = min(200, max(16, len(exact) // 2))
     near = min(slack, 24)
     if len(exact) > 2 * EDGE:
         # a long quote: find where its first and last words went (an insertion or deletion inside it
@@ -238,10 +240,13 @@ def _refine(text: str, anchor: Anchor, ds: int, de: int, cutoff: float) -> tuple
 
     # coordinate ascent: best start for the current end, best end for that start, until stable;
     # a few hundred comparisons even for a long highlight (a full grid would be quadratic)
-    s_best, e_best = ds, de
+    if not starts or not ends:
+        return None
+    s_best = min(starts, key=lambda s: abs(s - ds))
+    e_best = min(ends, key=lambda e: abs(e - de))
     for _ in range(4):
-        s_new = min(sorted(starts | {s_best}), key=lambda s: key(s, e_best))
-        e_new = min(sorted(ends | {e_best}), key=lambda e: key(s_new, e))
+        s_new = min(sorted(starts), key=lambda s: key(s, e_best))
+        e_new = min(sorted(ends), key=lambda e: key(s_new, e))
         if (s_new, e_new) == (s_best, e_best):
             break
         s_best, e_best = s_new, e_new
@@ -272,9 +277,10 @@ def _edges_window(text: str, exact: str, cutoff: float) -> tuple[int, int] | Non
 def _fuzzy_match(text: str, anchor: Anchor, threshold: float) -> tuple[int, int, float] | None:
     """Best approximate placement. Rough windows come from aligning the quote alone and the quote with its
     prefix and suffix (rapidfuzz partial alignment); each is refined to word boundaries, and the candidate
-    whose quote and surroundings are most similar wins. The quote itself must be `threshold` similar."""
+    whose quote and surroundings are most similar wins. It is accepted if the quote is at least 60 %
+    similar and the mean of quote and context similarity reaches `threshold`: (start, end, that mean)."""
     exact = anchor.exact
-    cutoff = threshold * 100
+    cutoff = floor = QUOTE_FLOOR * 100
     windows: set[tuple[int, int]] = set()
     window = _edges_window(text, exact, cutoff) if len(exact) > 4 * EDGE else None
     if window is not None:
@@ -290,8 +296,14 @@ def _fuzzy_match(text: str, anchor: Anchor, threshold: float) -> tuple[int, int,
             ds = hit.dest_start + len(anchor.prefix) - hit.src_start
             ds = max(0, min(len(text), ds))
             windows.add((ds, min(len(text), ds + len(exact))))
-    found = [c for c in (_refine(text, anchor, ds, de, cutoff) for ds, de in windows) if c is not None]
+    found = [c for c in (_refine(text, anchor, ds, de, floor) for ds, de in windows) if c is not None]
     if not found:
         return None
     s, e, r, _w = min(found, key=lambda c: (-(c[2] + c[3]), abs(c[0] - anchor.start)))
-    return s, e, r / 100.0
+    quote = r / 100.0
+    # accept on the quote *and* its surroundings: a similar phrase in another place has other neighbours
+    context = _context_score(text, s, e, anchor.prefix, anchor.suffix) if (anchor.prefix or anchor.suffix) else quote
+    score = (quote + context) / 2
+    if score < threshold:
+        return None
+    return s, e, score
