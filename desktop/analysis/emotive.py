@@ -39,6 +39,7 @@ _NAME_SENSITIVE = {"adjective", "noun", "verb", "name", "absolute"}
 # Roles that take the noun they modify.
 _TAKES_NOUN = {"adjective", "absolute", "superlative"}
 _CERTAINTY = "certainty asserted for effect"
+_NEGATING_PREFIXES = {"non", "anti", "counter", "de"}
 # Tokens allowed between two candidates that then merge into one phrase.
 _JOINERS = {"and", "or", ",", "even", "but", "also", "yet", "nor"}
 _QUOTE_PAIRS = (
@@ -145,12 +146,16 @@ class EmotiveDetector:
             # in title case, as headlines are).
             if tok.is_title and not _starts_sentence(tok) and not _in_title_case_line(tok):
                 return False
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _NEGATING_PREFIXES:
+            return False  # "non-partisan", "anti-fascist" describe, they do not judge
         if tagged and entry.role == "certainty" and end - start == 1:
             # "speak clearly" describes a manner; "clearly, …" / "will obviously lead" assert.
             if start > 0 and doc[start - 1].pos_ == "VERB":
                 return False
         if tagged and entry.role == "verb" and end - start == 1 and tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             return False
+        if tagged and entry.role == "noun" and end - start == 1 and tok.pos_ in ("VERB", "AUX"):
+            return False  # "the answer lies with Russia" is not "lies"
         return True
 
     def _grow(self, doc: Doc, cand: _Candidate, entry: Entry, tagged: bool) -> None:
@@ -168,7 +173,7 @@ class EmotiveDetector:
             role = "adjective"  # "radical ideas", "fascist propaganda": a label used as adjective
         if role in _TAKES_NOUN:
             cand.end = _take_noun(doc, cand.end, tagged)
-        elif role in ("noun", "name") and tagged:
+        elif role in ("noun", "name") and tagged and doc[cand.start].pos_ not in ("VERB", "AUX"):
             # its own modifiers join ("zinc coffins", "jihadist psychopath"); determiners,
             # possessives and numbers do not
             inside = set(range(cand.start, cand.end))
@@ -176,7 +181,7 @@ class EmotiveDetector:
             while prev >= 0 and cand.start - prev <= 3:
                 p = doc[prev]
                 if not (
-                    p.pos_ in ("NOUN", "ADJ", "ADV", "PROPN")
+                    p.pos_ in ("NOUN", "ADJ", "ADV")
                     and p.dep_ in ("compound", "amod", "advmod", "nmod", "npadvmod")
                     and (p.head.i in inside)
                     and not p.is_stop
@@ -190,8 +195,10 @@ class EmotiveDetector:
             prev, nxt = cand.start - 1, cand.end
             if prev >= 0 and _is_verb(doc[prev], tagged):
                 cand.start = prev
-            elif nxt < len(doc) and _is_adjective(doc[nxt], tagged):
-                cand.end = nxt + 1
+            elif nxt < len(doc) and (_is_adjective(doc[nxt], tagged) or (tagged and doc[nxt].pos_ == "VERB")):
+                cand.end = nxt + 1  # "dreadfully wrong", "aggressively pushed"
+        elif role == "verb" and tagged and cand.end - cand.start == 1 and doc[cand.start].pos_ == "VERB":
+            cand.end = _take_particle(doc, cand.start, cand.end)
         elif role == "intensifier":
             nxt = cand.end
             if nxt < len(doc) and _is_adjective(doc[nxt], tagged):
@@ -272,6 +279,13 @@ class EmotiveDetector:
         text = doc.text
         out: list[Span] = []
         taken: list[tuple[int, int]] = []
+        # a short quote in a sentence credited to someone is most likely theirs; in boilerplate
+        # ("fair use") it mocks nothing
+        credited = [
+            (sent.start, sent.end)
+            for sent in (getattr(doc._, "sl_sentences", None) or [])
+            if getattr(sent, "label", None) in ("attributed", "not_claim")
+        ]
         for pattern in _QUOTE_PAIRS:
             for m in pattern.finditer(text):
                 s, e = m.span()
@@ -285,7 +299,7 @@ class EmotiveDetector:
                     continue
                 if _overlaps_any(s, e, quotes) or _overlaps_any(s, e, taken):
                     continue
-                if self._mentioned(text, s) or self._reported(doc, s):
+                if self._mentioned(text, s) or self._reported(doc, s) or _overlaps_any(s, e, credited):
                     continue
                 taken.append((s, e))
                 out.append(
@@ -354,6 +368,13 @@ def _is_adjective(tok, tagged: bool) -> bool:
     return False
 
 
+def _take_particle(doc: Doc, verb: int, end: int) -> int:
+    """'lashed out', 'whipped up': the particle belongs to the loaded verb; its object does not."""
+    if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head.i == verb:
+        return end + 1
+    return end
+
+
 def _take_noun(doc: Doc, i: int, tagged: bool) -> int:
     """End of the noun (up to two words, "-" joined kept whole) that starts at token i, or i."""
     end = i
@@ -362,7 +383,7 @@ def _take_noun(doc: Doc, i: int, tagged: bool) -> int:
         # "reckless IT practices"; stops before a verb, a preposition or a determiner
         last_noun = i
         while end < len(doc) and end - i < 3 and doc[end].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[end].is_stop:
-            if doc[end].is_punct or doc[end - 1].whitespace_ == "" and end > i and doc[end].text == "-":
+            if not doc[end].is_alpha:
                 break
             end += 1
             if doc[end - 1].pos_ == "NOUN":
@@ -384,7 +405,7 @@ _overlaps_any = _inside_any
 
 @Language.factory(
     "sourcelight_emotive",
-    default_config={"lexicon": "emotive", "scare_quotes": True, "max_scare_words": 4},
+    default_config={"lexicon": "emotive", "scare_quotes": True, "max_scare_words": 3},
 )
 def make_emotive(nlp: Language, name: str, lexicon: str, scare_quotes: bool, max_scare_words: int):
     return EmotiveDetector(nlp, name, lexicon, scare_quotes, max_scare_words)
