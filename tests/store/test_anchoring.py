@@ -104,3 +104,10 @@ def test_long_highlight_with_an_edit_inside_keeps_both_ends():
     assert p.method == "fuzzy"
     assert new[p.anchor.start : p.anchor.start + 40] == text[1000:1040]
     assert new[p.anchor.end - 40 : p.anchor.end] == text[2960:3000]
+
+
+def test_a_similar_phrase_elsewhere_is_not_taken_for_a_deleted_one():
+    a = anchor_of(TEXT, "Critics said the plan would fail too.")
+    new = TEXT.replace("Critics said the plan would fail too. ", "")
+    p = reanchor(new, a)  # "The minister said the plan would fail." is similar but in another place
+    assert p.orphan
