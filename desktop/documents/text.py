@@ -115,10 +115,32 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[s
             continue
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise DocumentError(f"{name} is not a text file (no text encoding fits it)")
+    western = _western_tie(data, best, matches)
+    if western:
+        return western
     return _checked(str(best), name), best.encoding
+
+
+# When single-byte code pages tie (the same bytes read equally well as Central European cp1250
+# or Western cp1252), prefer the Western one: it is what English-language news is saved in.
+_WESTERN = ("cp1252", "iso8859_15", "latin_1")
+
+
+def _western_tie(data: bytes, best, matches) -> tuple[str, str] | None:
+    for match in matches:
+        if abs(match.chaos - best.chaos) > 0.01 or abs(match.coherence - best.coherence) > 0.01:
+            continue
+        for encoding in _WESTERN:
+            if encoding in match.could_be_from_charset:
+                try:
+                    return data.decode(encoding), encoding
+                except UnicodeDecodeError:
+                    continue
+    return None
 
 
 def _checked(text: str, name: str) -> str:
