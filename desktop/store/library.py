@@ -676,6 +676,10 @@ class Library:
 
         return self._run(write)
 
+    def get_highlight(self, highlight_id: int) -> Highlight:
+        """One highlight by id (LibraryError if it no longer exists)."""
+        return self._highlight(self._read(lambda: self._highlight_row(highlight_id)))
+
     def highlights(self, article_id: int) -> list[Highlight]:
         """The article's highlights in text order; orphans (could not be re-anchored) last."""
         rows = self._read(

@@ -57,8 +57,11 @@ def test_every_annotation_survives_a_restart(tmp_path, article):
     assert {(v.kind, v.verdict) for v in lib.verdicts(aid)} == {("quote", "confirmed"), ("emotive", "dismissed")}
     assert lib.dismissed_spans(aid, [quote, vague, emotive]) == {("emotive", emotive.start, emotive.end)}
     # undo of the delete brings back the same highlight
+    with pytest.raises(LibraryError, match="No highlight"):
+        lib.get_highlight(h3.id)
     restored = lib.restore_highlight(deleted)
     assert (restored.id, restored.anchor, restored.tag, restored.note) == (h3.id, deleted.anchor, "3", "loaded")
+    assert lib.get_highlight(h3.id) == restored
     lib.close()
 
 
