@@ -772,8 +772,9 @@ def _line_rects(doc: QTextDocument, a: int, z: int):
     while block.isValid() and block.position() < z:
         layout = block.layout()
         bpos = block.position()
-        # positions of blocks in tables are relative to their cell; blockBoundingRect adds the offsets
-        origin = doc_layout.blockBoundingRect(block).topLeft() - layout.boundingRect().topLeft()
+        # line.y() is relative to the block's layout, whose position is relative to its frame or table
+        # cell; blockBoundingRect's corner is that position in document coordinates
+        origin = doc_layout.blockBoundingRect(block).topLeft()
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
             ls = bpos + line.textStart()

@@ -207,3 +207,26 @@ def test_text_with_emoji_and_windows_line_ends_keeps_highlights_on_the_right_wor
     x0, x1 = float(annot["/QuadPoints"][0]), float(annot["/QuadPoints"][2])
     assert any(s.startswith("minister") and abs(x - x0) < 1.5 for s, x in pieces)
     assert x1 - x0 > 20
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_every_annotation_sits_on_a_line_of_text(index, analysed_seeds, tmp_path):
+    """Each quad's bottom is just under a text baseline on its page (also for lines moved by a page break)."""
+    article, analysis = analysed_seeds[index]
+    text = analysis.text
+    picks = [s for s in analysis.sentences if s.end - s.start > 30][2::3]
+    notes = [_highlight(text, text[s.start : s.start + 30], str(i % 5 + 1), f"n{i}", i) for i, s in enumerate(picks)]
+    out = export_pdf([ExportItem(article, analysis, highlights=notes)], tmp_path / "lines.pdf")
+    reader = PdfReader(str(out))
+    baselines: dict[int, list[float]] = {}
+    for number, page in enumerate(reader.pages):
+        ys = baselines.setdefault(number, [])
+        page.extract_text(visitor_text=lambda s, cm, tm, font, size, ys=ys: s.strip() and ys.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+    checked = 0
+    for page_index, annot in annotations(out):
+        quads = [float(v) for v in annot["/QuadPoints"]]
+        for k in range(0, len(quads), 8):
+            bottom = quads[k + 5]
+            assert any(0.5 < y - bottom < 5 for y in baselines[page_index]), f"quad {quads[k:k + 8]} is not on a line"
+            checked += 1
+    assert checked > 20
