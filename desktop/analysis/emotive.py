@@ -126,13 +126,16 @@ class EmotiveDetector:
                 # a lexicon match inside scare quotes ("proxy war") gives way to the quoted phrase
                 kept = []
                 for sp in spans:
-                    holder = next((q for q in scare if q.start <= sp.start and sp.end <= q.end), None)
+                    holder = next((q for q in scare if q.start < sp.end and sp.start < q.end), None)
                     if holder is None:
                         kept.append(sp)
                     else:
                         scare[scare.index(holder)] = Span(
-                            kind="emotive", start=holder.start, end=holder.end,
-                            cue=f"scare quotes + {sp.cue}", why=f"{holder.why}; {sp.why}",
+                            kind="emotive",
+                            start=min(holder.start, sp.start),
+                            end=max(holder.end, sp.end),
+                            cue=f"{holder.cue} + {sp.cue}",
+                            why=f"{holder.why}; {sp.why}",
                         )
                 spans = kept + scare
         spans.sort(key=lambda sp: (sp.start, sp.end))

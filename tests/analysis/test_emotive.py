@@ -154,3 +154,19 @@ def test_lexicon_is_data_of_reasonable_size():
     assert lexicon["propagandizing"].cue == "propagandize"
     assert lexicon["coffins"].cue == "coffin"
     assert lexicon["great britain"].role == "neutral"
+
+
+def test_spans_never_overlap_and_carry_a_reason(analyzer, seed_texts):
+    for name, text in seed_texts.items():
+        spans = analyzer.analyze(text).emotive
+        for a, b in zip(spans, spans[1:]):
+            assert a.end <= b.start, (name, text[a.start : a.end], text[b.start : b.end])
+        for s in spans:
+            assert s.why and s.cue and text[s.start : s.end].strip() == text[s.start : s.end]
+
+
+def test_scare_quotes_around_a_loaded_label_are_one_span(analyzer):
+    text = 'NATO has been waging a "proxy war" against Russia since 2022.'
+    spans = analyzer.analyze(text).emotive
+    assert [text[s.start : s.end] for s in spans] == ['"proxy war"']
+    assert "scare quotes" in spans[0].why and "proxy war" in spans[0].why
