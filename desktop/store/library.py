@@ -71,6 +71,17 @@ class ArticleRow:
 
 
 @dataclass(frozen=True)
+class ArticleVersion:
+    """An earlier text of an article, replaced when the article was re-imported with changes."""
+
+    id: int
+    text_hash: str
+    first_seen: str  # ISO 8601 UTC: when this text came into the library
+    replaced: str  # ISO 8601 UTC: when a re-import replaced it
+    chars: int
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """One search result. `start`/`end` are offsets into the article text when known (text hits,
     highlights), else None. `snippet` is plain text around the hit; `marks` are (start, end) of the
@@ -445,6 +456,11 @@ class Library:
                 headings=json.dumps([list(h) for h in article.headings]), warnings=json.dumps(list(article.warnings)),
                 updated=now,
             )
+        if text_changed:  # the previous text is kept as a version, never lost
+            self._conn.execute(
+                "INSERT INTO article_versions (article_id, text, text_hash, first_seen, replaced) VALUES (?,?,?,?,?)",
+                (article_id, row["text"], row["text_hash"], row["updated"] or row["added"], now),
+            )
         sets = ", ".join(f"{k} = ?" for k in changes)
         self._conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*changes.values(), article_id])
         if text_changed:
@@ -473,6 +489,24 @@ class Library:
                     fresh = self._one(f"SELECT * FROM {table} WHERE id = ?", [row["id"]])
                     orphans.append(self._highlight(fresh) if table == "highlights" else self._verdict(fresh))
         return ReanchorReport(article_id, methods, tuple(orphans))
+
+    def article_versions(self, article_id: int) -> list[ArticleVersion]:
+        """Earlier texts of the article that a re-import replaced, newest first (the current text is not listed)."""
+        rows = self._read(
+            lambda: self._q(
+                "SELECT id, text_hash, first_seen, replaced, length(text) AS chars FROM article_versions"
+                " WHERE article_id = ? ORDER BY replaced DESC, id DESC",
+                [article_id],
+            )
+        )
+        return [ArticleVersion(**r) for r in rows]
+
+    def article_version_text(self, version_id: int) -> str:
+        """The full text of an earlier version (see `article_versions`)."""
+        row = self._read(lambda: self._one("SELECT text FROM article_versions WHERE id = ?", [version_id]))
+        if row is None:
+            raise LibraryError(f"No earlier version {version_id} in the library")
+        return row["text"]
 
     def get_article(self, article_id: int) -> Article:
         """The stored article, with the metadata as the user corrected it."""
@@ -1176,4 +1210,4 @@ def _locate(text: str, marked: str) -> tuple[int | None, int | None]:
     return at + s, at + e
 
 
-__all__ = ["Library", "LibraryError", "ArticleRow", "SearchHit", "ReanchorReport", "fts_query", "default_db_path"]
+__all__ = ["Library", "LibraryError", "ArticleRow", "ArticleVersion", "SearchHit", "ReanchorReport", "fts_query", "default_db_path"]

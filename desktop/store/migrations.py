@@ -119,4 +119,23 @@ def _initial(db: Database) -> None:
     )
 
 
+@_numbered("0002_article_versions")
+def _article_versions(db: Database) -> None:
+    # the text an article had before a re-import replaced it (a corrected web page): kept, never dropped,
+    # so orphaned highlights can be shown where they were and the user can see what changed
+    db.executescript(
+        """
+        CREATE TABLE article_versions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            replaced TEXT NOT NULL
+        );
+        CREATE INDEX article_versions_article ON article_versions(article_id, replaced);
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

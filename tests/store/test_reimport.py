@@ -43,9 +43,13 @@ def test_reimport_reanchors_and_reports_orphans(tmp_path, article):
     assert lib.highlights(aid)[-1].id == gone.id  # orphans listed last
     assert [v.orphan for v in lib.verdicts(aid)] == [True]
     assert "Highlights no longer found" in lib.export_markdown([aid])
+    (version,) = lib.article_versions(aid)  # the text before the correction is kept
+    assert version.text_hash == article.text_hash and lib.article_version_text(version.id) == t
 
     # the article goes back to its old text: the orphan finds its place again
     lib.add_article(article)
     assert not any(h.orphan for h in lib.highlights(aid))
+    assert [v.text_hash for v in lib.article_versions(aid)] == [replace(article, text=new_text).text_hash,
+                                                                 article.text_hash]
     assert lib.dismissed_spans(aid, [emotive]) == {("emotive", emotive.start, emotive.end)}
     lib.close()

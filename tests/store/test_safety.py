@@ -123,35 +123,59 @@ def test_backup_is_made_before_a_migration(tmp_path, article, monkeypatch):
     lib.add_highlight(aid, 0, 12, note="written before the upgrade")
     assert lib.backup_path is None  # a new library needs no backup
     lib.close()
+    current = schema.SCHEMA_VERSION
+    name = f"{current + 1:04d}_test_upgrade"
 
-    # the next version of Sourcelight brings a second migration
+    # the next version of Sourcelight brings one more migration
     upgraded = schema.Migrations(schema.MIGRATION_SET)
     for m in schema.migrations._migrations:
         upgraded(name=m.name)(m.fn)
     seen = {}
 
-    @upgraded(name="0002_test_upgrade")
+    @upgraded(name=name)
     def _upgrade(db):
-        seen["backup_existed"] = any(p.name.startswith("library.v1-backup-") for p in tmp_path.iterdir())
+        seen["backup_existed"] = any(p.name.startswith(f"library.v{current}-backup-") for p in tmp_path.iterdir())
         db.execute("ALTER TABLE highlights ADD COLUMN colour TEXT")
-        db.execute("PRAGMA user_version = 2")
+        db.execute(f"PRAGMA user_version = {current + 1}")
 
     monkeypatch.setattr(schema, "migrations", upgraded)
-    monkeypatch.setattr(schema, "MIGRATION_NAMES", [*schema.MIGRATION_NAMES, "0002_test_upgrade"])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(schema, "MIGRATION_NAMES", [*schema.MIGRATION_NAMES, name])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
 
     lib = Library(path)
     assert seen == {"backup_existed": True}
-    assert lib.schema_version == 2
+    assert lib.schema_version == current + 1
     assert [h.note for h in lib.highlights(aid)] == ["written before the upgrade"]
     backup = lib.backup_path
     lib.close()
     assert backup is not None and backup.parent == tmp_path
     old = sqlite3.connect(backup)
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == current
     assert old.execute("SELECT note FROM highlights").fetchall() == [("written before the upgrade",)]
     assert "colour" not in [r[1] for r in old.execute("PRAGMA table_info(highlights)")]
     old.close()
+
+
+def test_a_version_1_library_is_upgraded_with_a_backup(tmp_path, article):
+    """A library written by the first release (schema 1) gets today's schema, its notes intact."""
+    path = tmp_path / "library.sqlite"
+    first = schema.Migrations(schema.MIGRATION_SET)
+    m1 = schema.migrations._migrations[0]
+    first(name=m1.name)(m1.fn)
+    with pytest.MonkeyPatch.context() as release_1:
+        release_1.setattr(schema, "migrations", first)
+        release_1.setattr(schema, "MIGRATION_NAMES", [m1.name])
+        release_1.setattr(schema, "SCHEMA_VERSION", 1)
+        lib = Library(path)
+        aid = lib.add_article(article)
+        lib.add_highlight(aid, 0, 12, note="from release 1")
+        lib.close()
+
+    lib = Library(path)
+    assert lib.backup_path is not None and lib.backup_path.exists()
+    assert lib.schema_version == schema.SCHEMA_VERSION
+    assert [h.note for h in lib.highlights(aid)] == ["from release 1"]
+    lib.close()
 
 
 def test_full_disk_is_a_clear_message_and_loses_nothing(lib, article):
