@@ -58,7 +58,7 @@ def main(argv: list[str]) -> int:
         pane.painter.flush()
     window.set_current(window.panes[0])
     window.quotes_dock.raise_()
-    app.processEvents()
+    QEventLoop().processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)  # not app.processEvents: PySide6 6.12 bug
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out))
     window.close()

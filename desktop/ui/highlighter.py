@@ -126,6 +126,42 @@ def layers_of(fmt: QTextCharFormat) -> set[str]:
     return set(value.split(",")) if value else set()
 
 
+@dataclass
+class Prepared:
+    """Everything the pane needs to paint and list an analysis, computed once (off the GUI thread when long)."""
+
+    spans: list  # detector spans the user did not dismiss, by start offset
+    starts: list[int]
+    max_len: int
+    segments: list[tuple[int, int, frozenset[str]]]  # every layer (and user highlight), toggles applied at paint time
+    counts: dict[str, int]
+
+
+def prepare(analysis, dismissed: frozenset | set = frozenset(), user_marks: Iterable[Mark] = ()) -> Prepared:
+    """Pure Python, no Qt objects: safe on a worker thread."""
+    spans = []
+    marks = []
+    counts = {key: 0 for key in LAYER_KEYS}
+    if analysis is not None:
+        for s in analysis.spans:
+            if (s.kind, s.start, s.end) in dismissed:
+                continue
+            spans.append(s)
+            layer = s.layer
+            if layer:
+                counts[layer] += 1
+                marks.append(Mark(s.start, s.end, layer))
+    marks.extend(user_marks)
+    spans.sort(key=lambda s: s.start)
+    return Prepared(
+        spans=spans,
+        starts=[s.start for s in spans],
+        max_len=max((s.end - s.start for s in spans), default=0),
+        segments=segments(marks),
+        counts=counts,
+    )
+
+
 class DocumentPainter(QObject):
     """Applies segments to a QPlainTextEdit's blocks, visible part first, without blocking the GUI."""
 
@@ -137,37 +173,57 @@ class DocumentPainter(QObject):
         self.palette = palette
         self._segments: list[tuple[int, int, frozenset[str]]] = []
         self._starts: list[int] = []
-        self._queue: list[int] = []  # block numbers still to paint
+        self._enabled: frozenset[str] | None = None  # None: everything
+        self._queue: list[int] = []  # block numbers still to paint (popped from the end)
         self._painted_blocks: set[int] = set()
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
         self.done = True
 
+    def reset(self) -> None:
+        """The document's text was replaced: nothing of ours is painted any more."""
+        self._timer.stop()
+        self._queue = []
+        self._painted_blocks.clear()
+        self._segments = []
+        self._starts = []
+        self.done = True
+
     def set_palette(self, palette: Palette) -> None:
         self.palette = palette
-        self.paint(self._segments)
+        self._schedule()
 
-    def paint(self, segs: list[tuple[int, int, frozenset[str]]]) -> None:
+    def paint(self, segs: list[tuple[int, int, frozenset[str]]], enabled: Iterable[str] | None = None) -> None:
         """Replace everything painted with `segs` (visible blocks now, the rest progressively)."""
         self._segments = segs
         self._starts = [s[0] for s in segs]
+        if enabled is not None:
+            self._enabled = frozenset(enabled)
+        self._schedule()
+
+    def set_enabled(self, enabled: Iterable[str]) -> None:
+        """Layer toggles: repaint from the same segments (no re-analysis, nothing recomputed)."""
+        self._enabled = frozenset(enabled)
+        self._schedule()
+
+    def _schedule(self) -> None:
         doc = self._editor.document()
         total = doc.blockCount()
         first = self._editor.firstVisibleBlock().blockNumber() if total else 0
-        visible = max(1, self._editor.viewport().height() // max(1, self._editor.fontMetrics().height())) + 2
-        # blocks painted before (may need clearing) and blocks with segments
-        wanted = set(self._painted_blocks)
-        for start, end, _ in segs:
-            b0 = doc.findBlock(start).blockNumber()
-            b1 = doc.findBlock(max(start, end - 1)).blockNumber()
-            wanted.update(range(b0, b1 + 1))
-        order = sorted(wanted)
-        near = [b for b in order if first <= b < first + visible]
-        rest = [b for b in order if not (first <= b < first + visible)]
-        # after the visible part: the blocks just below it, then the rest in document order
-        rest.sort(key=lambda b: (b < first, b))
-        self._queue = list(reversed(rest))
+        first = max(0, first)
+        line = max(1, self._editor.fontMetrics().height())
+        last = first
+        block = doc.findBlockByNumber(first)
+        height = 0.0
+        view = self._editor.viewport().height()
+        while block.isValid() and height < view + line:
+            height += max(line, self._editor.blockBoundingRect(block).height())
+            last = block.blockNumber()
+            block = block.next()
+        near = list(range(first, last + 1))
+        # then the blocks below the visible part, then those above it (popped from the end)
+        self._queue = list(range(first - 1, -1, -1)) + list(range(total - 1, last, -1))
         self.done = False
         self._paint_blocks(near)
         if self._queue:
@@ -177,13 +233,10 @@ class DocumentPainter(QObject):
 
     def _step(self) -> None:
         deadline = time.perf_counter() + STEP_BUDGET
-        batch = []
         while self._queue and time.perf_counter() < deadline:
-            batch.append(self._queue.pop())
-            if len(batch) >= 64:
-                self._paint_blocks(batch)
-                batch = []
-        if batch:
+            batch = self._queue[-64:]
+            del self._queue[-64:]
+            batch.reverse()
             self._paint_blocks(batch)
         if not self._queue:
             self._timer.stop()
@@ -204,21 +257,27 @@ class DocumentPainter(QObject):
 
     def _ranges(self, pos: int, length: int) -> list:
         out = []
+        if not self._segments:
+            return out
         end = pos + length
         i = bisect.bisect_right(self._starts, pos) - 1
         if i < 0:
             i = 0
         segs = self._segments
+        enabled = self._enabled
         while i < len(segs):
             s, e, layers = segs[i]
             if s >= end:
                 break
             if e > pos:
-                r = QTextLayout.FormatRange()
-                r.start = max(s, pos) - pos
-                r.length = min(e, end) - max(s, pos)
-                r.format = self.palette.format(layers)
-                out.append(r)
+                if enabled is not None:
+                    layers = frozenset(layer for layer in layers if layer in enabled or layer.startswith("user:"))
+                if layers:
+                    r = QTextLayout.FormatRange()
+                    r.start = max(s, pos) - pos
+                    r.length = min(e, end) - max(s, pos)
+                    r.format = self.palette.format(layers)
+                    out.append(r)
             i += 1
         return out
 
@@ -232,6 +291,8 @@ class DocumentPainter(QObject):
             if not block.isValid():
                 continue
             ranges = self._ranges(block.position(), block.length())
+            if not ranges and n not in self._painted_blocks:
+                continue
             block.layout().setFormats(ranges)
             if ranges:
                 self._painted_blocks.add(n)

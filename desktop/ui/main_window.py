@@ -182,6 +182,14 @@ class MainWindow(QMainWindow):
             a = A(layer.title, lambda on, key=layer.key: self._toggle_layer(key, on), f"Ctrl+{i}", f"Show or hide “{layer.title}” in the current pane", checkable=True)
             a.setChecked(True)
             self.layer_actions[layer.key] = a
+        self.act_compare = None
+        try:
+            import desktop.analysis.compare  # noqa: F401
+            import desktop.ui.compare_view  # noqa: F401
+        except ImportError:
+            pass
+        else:
+            self.act_compare = A("&Compare open articles", self.compare_open, "Ctrl+Shift+C", "How the open articles tell the same story: shared quotes, shared claims, what only one says", icon_name="compare")
         self.act_about = A("&About Sourcelight", self.about)
         self.act_guide = A("What the &highlights mean", self.show_guide, QKeySequence.StandardKey.HelpContents)
         self.act_sync.blockSignals(True)
@@ -216,6 +224,8 @@ class MainWindow(QMainWindow):
 
         m = mb.addMenu("&View")
         m.addAction(self.act_split)
+        if self.act_compare:
+            m.addAction(self.act_compare)
         m.addAction(self.act_sync)
         m.addAction(self.act_next_pane)
         m.addAction(self.act_prev_pane)
@@ -258,6 +268,8 @@ class MainWindow(QMainWindow):
             tb.addAction(self.act_open_url)
         tb.addAction(self.act_split)
         tb.addAction(self.act_close_pane)
+        if self.act_compare:
+            tb.addAction(self.act_compare)
         tb.addSeparator()
         tb.addAction(self.act_sync)
         tb.addAction(self.act_find)
@@ -384,6 +396,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"At most {settings.MAX_PANES} panes side by side: close one first (Ctrl+W).", 6000)
             return None
         pane = ReaderPane(self.splitter, source=source)
+        pane.pools = self.pools
         pane.activated.connect(self.set_current)
         pane.close_requested.connect(self.close_pane)
         pane.scrolled.connect(self._pane_scrolled)
@@ -447,10 +460,10 @@ class MainWindow(QMainWindow):
             is_open=pane is not None,
         )
         self.sidebar.upsert(entry)
+        if pane is None:
+            # in the library but not open: analyse it after the open panes so its badges show (and the cache is warm)
+            self.analysis.analyze(article.text, lambda a, s=source: self.sidebar.update_entry(s, badges=badges_from(a.profile)), lambda _e: None)
         if not self.store.available:
-            if pane is None:
-                # no store to hold it: analyse it now so the sidebar shows its badges
-                self.analysis.analyze(article.text, lambda a, s=source: self.sidebar.update_entry(s, badges=badges_from(a.profile)), lambda _e: None)
             return
         if article_id is not None:
             return
@@ -491,6 +504,46 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{pane.display_name}: {message}", 8000)
         self.pane_ready.emit(pane)
         self.pane_analysed.emit(pane)
+
+    # -- compare ------------------------------------------------------------------------------------
+    def compare_open(self) -> None:
+        """Compare the analysed panes (on a worker) and show the result in the Comparison panel."""
+        from desktop.analysis.compare import compare
+
+        panes = [p for p in self.panes if p.analysis is not None]
+        if len(panes) < 2:
+            self.statusBar().showMessage("Open at least two analysed articles to compare them.", 6000)
+            return
+        items = [(p.display_name, p.analysis) for p in panes]
+        self._compare_panes = panes
+        self.status_label.setText("Comparing…")
+
+        def done(comparison) -> None:
+            from desktop.ui.compare_view import CompareView
+
+            if getattr(self, "compare_view", None) is None:
+                self.compare_view = CompareView(parent=self)
+                self.compare_view.occurrence_activated.connect(self._compare_jump)
+                self.compare_dock = self._dock("Comparison", "compare_dock", self.compare_view, Qt.DockWidgetArea.BottomDockWidgetArea)
+                self.panels_menu.addAction(self.compare_dock.toggleViewAction())
+            self.compare_view.set_comparison(comparison)
+            self.compare_dock.show()
+            self.compare_dock.raise_()
+            self.status_label.setText("Ready")
+
+        def failed(error) -> None:
+            self.status_label.setText("Ready")
+            self.statusBar().showMessage(f"The comparison failed: {error_message(error)}", 10000)
+
+        self.pools.load(compare, items, on_done=done, on_error=failed)
+
+    def _compare_jump(self, index: int, start: int, end: int) -> None:
+        panes = getattr(self, "_compare_panes", [])
+        if 0 <= index < len(panes) and panes[index] in self.panes:
+            self.set_current(panes[index])
+            panes[index].select_range(start, end)
+        else:
+            self.statusBar().showMessage("That article is no longer open.", 5000)
 
     # -- library -----------------------------------------------------------------------------------
     def load_library(self, then=None) -> None:
@@ -540,7 +593,7 @@ class MainWindow(QMainWindow):
             self.sidebar.upsert(
                 LibraryEntry(
                     source=source,
-                    title=row.title or (Path(row.path).name if row.path else "Untitled"),
+                    title=row.title or getattr(row, "display_title", "") or (Path(row.path).name if row.path else "Untitled"),
                     subtitle=row.outlet or (Path(row.path).name if row.path else (row.url or "")),
                     date=row.date or "",
                     article_id=row.id,
@@ -716,6 +769,8 @@ class MainWindow(QMainWindow):
             a.setEnabled(has)
         self.act_split.setEnabled(len(self.panes) < settings.MAX_PANES)
         self.act_sync.setEnabled(len(self.panes) > 1 or self.act_sync.isChecked())
+        if self.act_compare:
+            self.act_compare.setEnabled(len(self.panes) > 1)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from collections import OrderedDict
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QListView, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.layers import LAYER_BY_KEY
 from desktop.ui.legend import swatch_icon
@@ -25,10 +25,11 @@ class _PanePanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.pane = None
+        self._dirty = True
 
     def set_pane(self, pane) -> None:
         if self.pane is pane:
-            self.refresh()
+            self._refresh_if_shown()
             return
         if self.pane is not None:
             try:
@@ -38,10 +39,24 @@ class _PanePanel(QWidget):
         self.pane = pane
         if pane is not None:
             pane.analysis_changed.connect(self._changed)
-        self.refresh()
+        self._refresh_if_shown()
 
     def _changed(self, pane) -> None:
         if pane is self.pane:
+            self._refresh_if_shown()
+
+    def _refresh_if_shown(self) -> None:
+        # a panel behind another tab (or closed) refreshes when it is shown: no work for nothing
+        if self.isVisible():
+            self._dirty = False
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if self._dirty:
+            self._dirty = False
             self.refresh()
 
     def refresh(self) -> None:  # pragma: no cover - overridden
@@ -121,6 +136,42 @@ class QuotesPanel(_PanePanel):
             self.pane.select_range(*rng)
 
 
+class ClaimsModel(QAbstractListModel):
+    """Sentences to check; text and icons are made only for the rows on screen (fast on long articles)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+        self.text = ""
+        self._icons = {}
+
+    def set_rows(self, rows: list, text: str) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.text = text
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        s = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _excerpt(self.text[s.start : s.end], 220)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if s.layer not in self._icons:
+                self._icons[s.layer] = swatch_icon(LAYER_BY_KEY[s.layer])
+            return self._icons[s.layer]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = LAYER_BY_KEY[s.layer].title + (f" — source: {s.source}" if s.source else "") + (f"\n{s.why}" if s.why else "")
+            return html.escape(" ".join(self.text[s.start : s.end].split())) + "<br><i>" + html.escape(tip).replace("\n", "<br>") + "</i>"
+        if role == ROLE_RANGE:
+            return (s.start, s.end)
+        return None
+
+
 class ClaimsPanel(_PanePanel):
     """Unsourced and vaguely sourced sentences in reading order; click to scroll there."""
 
@@ -138,41 +189,36 @@ class ClaimsPanel(_PanePanel):
         self.info.setObjectName("panel_info")
         self.info.setMargin(6)
         self.info.setWordWrap(True)
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("claims_list")
-        self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
-        self.tree.itemActivated.connect(self._go)
-        self.tree.itemClicked.connect(self._go)
+        self.model = ClaimsModel(self)
+        self.list = QListView(self)
+        self.list.setObjectName("claims_list")
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.activated.connect(self._go)
+        self.list.clicked.connect(self._go)
         layout.addWidget(self.filter)
         layout.addWidget(self.info)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.list, 1)
 
     def refresh(self) -> None:
-        self.tree.clear()
         pane = self.pane
         if pane is None or pane.analysis is None:
+            self.model.set_rows([], "")
             self.info.setText(self._placeholder())
             return
         wanted = self.FILTERS[self.filter.currentIndex()][1]
-        text = pane.analysis.text
-        icons = {key: swatch_icon(LAYER_BY_KEY[key]) for key in ("unsourced", "vague")}
-        n = 0
-        for s in pane.visible_spans():
-            if s.kind == "sentence" and s.layer in wanted:
-                label = _excerpt(text[s.start : s.end], 220)
-                item = QTreeWidgetItem([label])
-                item.setIcon(0, icons[s.layer])
-                item.setData(0, ROLE_RANGE, (s.start, s.end))
-                tip = LAYER_BY_KEY[s.layer].title + (f" — source: {s.source}" if s.source else "") + (f"\n{s.why}" if s.why else "")
-                item.setToolTip(0, html.escape(tip))
-                self.tree.addTopLevelItem(item)
-                n += 1
+        rows = [s for s in pane.visible_spans() if s.kind == "sentence" and s.layer in wanted]
+        self.model.set_rows(rows, pane.analysis.text)
+        n = len(rows)
         self.info.setText(f"{n} sentence{'s' if n != 1 else ''} to check" if n else "Nothing to check: every claim is attributed.")
 
-    def _go(self, item, _column=0) -> None:
-        rng = item.data(0, ROLE_RANGE)
+    def activate(self, row: int) -> None:
+        self._go(self.model.index(row, 0))
+
+    def _go(self, index) -> None:
+        rng = index.data(ROLE_RANGE)
         if rng and self.pane is not None:
             self.pane.select_range(*rng)
 

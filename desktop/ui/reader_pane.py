@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.layers import LAYER_BY_KEY, LAYER_KEYS
-from desktop.ui.highlighter import DocumentPainter, Mark, Palette, segments
+from desktop.ui.highlighter import DocumentPainter, Mark, Palette, prepare
 from desktop.ui.legend import LegendBar
 
 READING_WIDTH_EM = 46  # the text column never gets wider than this (comfortable line length)
@@ -230,9 +230,10 @@ class ReaderPane(QFrame):
         self.dismissed: set[tuple[str, int, int]] = set()
         self.user_marks: list[Mark] = []  # personal highlights, painted beside the layers
         self._states = {key: True for key in LAYER_KEYS}
-        self._spans_sorted: list = []
-        self._span_starts: list[int] = []
-        self._max_span = 0
+        self.prepared = prepare(None)
+        self.pools = None  # set by the window: long articles are prepared on a worker thread
+        self._prep_generation = 0
+        self._applied_generation = 0
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -309,10 +310,10 @@ class ReaderPane(QFrame):
         self.error = None
         self.analysis = None
         self.banner.hide()
-        self._index([])
+        self.prepared = prepare(None)
+        self._prep_generation += 1
         self.update_header()
-        self.painter.flush()
-        self.painter._painted_blocks.clear()
+        self.painter.reset()
         self.text.setPlainText(article.text)
         self.stack.setCurrentWidget(self.text)
         self.state_label.setText("Analysing…")
@@ -342,10 +343,9 @@ class ReaderPane(QFrame):
         if self.article is None or analysis.text != self.article.text:
             return
         self.analysis = analysis
-        self.state_label.setText("")
+        self.state_label.setText("Painting…")
         self.repaint_layers()
         if analysis.warnings:
-            self.state_label.setText("⚠ limited analysis")
             self.state_label.setToolTip("\n".join(analysis.warnings))
 
     def set_error(self, message: str, title: str | None = None) -> None:
@@ -369,43 +369,49 @@ class ReaderPane(QFrame):
 
     # -- layers ------------------------------------------------------------------------------
     def visible_spans(self) -> list:
-        """Detector spans not dismissed by the user (drawn, listed and counted)."""
-        if self.analysis is None:
-            return []
-        return [s for s in self.analysis.spans if (s.kind, s.start, s.end) not in self.dismissed]
+        """Detector spans not dismissed by the user (drawn, listed and counted), by start offset."""
+        return self.prepared.spans
 
     def counts(self) -> dict[str, int]:
-        out = {key: 0 for key in LAYER_KEYS}
-        for s in self.visible_spans():
-            layer = s.layer
-            if layer:
-                out[layer] += 1
-        return out
+        return dict(self.prepared.counts)
 
-    def _index(self, spans: list) -> None:
-        self._spans_sorted = sorted(spans, key=lambda s: s.start)
-        self._span_starts = [s.start for s in self._spans_sorted]
-        self._max_span = max((s.end - s.start for s in spans), default=0)
-
-    def marks(self) -> list[Mark]:
-        out = [Mark(s.start, s.end, s.layer) for s in self.visible_spans() if s.layer and self._states.get(s.layer, True)]
-        out.extend(self.user_marks)
-        return out
+    def enabled_layers(self) -> set[str]:
+        return {key for key, on in self._states.items() if on}
 
     def repaint_layers(self) -> None:
-        """Recompute the painted segments from the spans and toggles (no re-analysis)."""
-        spans = self.visible_spans()
-        self._index(spans)
-        self.legend.set_counts(self.counts() if self.analysis is not None else None)
-        self.painter.paint(segments(self.marks()))
+        """Recompute the painted segments from the spans, verdicts and notes (no re-analysis).
+
+        A long article is prepared on a worker thread so the window never stalls.
+        """
+        self._prep_generation += 1
+        generation = self._prep_generation
+        args = (self.analysis, frozenset(self.dismissed), tuple(self.user_marks))
+        if self.pools is not None and self.analysis is not None and len(self.analysis.spans) > 1500:
+            self.pools.load(prepare, *args, on_done=lambda prep: self._apply(prep, generation), on_error=lambda e: self._apply(prepare(*args), generation))
+        else:
+            self._apply(prepare(*args), generation)
+
+    def _apply(self, prep, generation: int) -> None:
+        if generation != self._prep_generation:
+            return  # a newer text or verdict came in meanwhile
+        self.prepared = prep
+        self._applied_generation = generation
+        self.legend.set_counts(prep.counts if self.analysis is not None else None)
+        self.painter.paint(prep.segments, self.enabled_layers())
+        if self.analysis is not None and not self.error:
+            self.state_label.setText("⚠ limited analysis" if self.analysis.warnings else "")
         self.analysis_changed.emit(self)
+
+    def is_painted(self) -> bool:
+        """The analysis has arrived and every block carries its formats."""
+        return self.analysis is not None and self._applied_generation == self._prep_generation and self.painter.done
 
     def set_layer(self, key: str, on: bool) -> None:
         if self._states.get(key) == on:
             return
         self._states[key] = on
         self.legend.set_states({key: on})
-        self.painter.paint(segments(self.marks()))
+        self.painter.set_enabled(self.enabled_layers())
         self.layers_changed.emit(self)
 
     def layer_states(self) -> dict[str, bool]:
@@ -419,7 +425,7 @@ class ReaderPane(QFrame):
                 changed = True
         self.legend.set_states(self._states)
         if changed:
-            self.painter.paint(segments(self.marks()))
+            self.painter.set_enabled(self.enabled_layers())
 
     def set_dark(self, dark: bool) -> None:
         self.palette_ = Palette(dark)
@@ -430,11 +436,12 @@ class ReaderPane(QFrame):
         return self.painter.format_at(offset)
 
     def spans_at(self, offset: int) -> list:
-        i = bisect.bisect_right(self._span_starts, offset)
+        prep = self.prepared
+        i = bisect.bisect_right(prep.starts, offset)
         out = []
         j = i - 1
-        while j >= 0 and self._spans_sorted[j].start >= offset - self._max_span:
-            s = self._spans_sorted[j]
+        while j >= 0 and prep.spans[j].start >= offset - prep.max_len:
+            s = prep.spans[j]
             if s.start <= offset < s.end:
                 out.append(s)
             j -= 1

@@ -31,16 +31,16 @@ class _Relay(QObject):
         self.signals.failed.connect(self._failed)
 
     @Slot(object)
-    def _done(self, result):
+    def _done(self, box):
         self._owner._relays.discard(self)
         if self._on_done is not None:
-            self._on_done(result)
+            self._on_done(box[0])
 
     @Slot(object)
-    def _failed(self, error):
+    def _failed(self, box):
         self._owner._relays.discard(self)
         if self._on_error is not None:
-            self._on_error(error)
+            self._on_error(box[0])
 
 
 class Task(QRunnable):
@@ -62,7 +62,8 @@ class Task(QRunnable):
         else:
             outcome, value = self._signals.finished, result
         try:
-            outcome.emit(value)
+            # always a fresh list: bare None through a queued `object` signal upsets the refcount of None
+            outcome.emit([value])
         except RuntimeError:
             pass  # the application is shutting down: nobody is waiting for this result
 

@@ -49,7 +49,7 @@ def make_window(qtbot, analyzer):
 
 
 def wait_analysed(qtbot, pane, timeout=120_000):
-    qtbot.waitUntil(lambda: pane.analysis is not None or pane.error is not None, timeout=timeout)
+    qtbot.waitUntil(lambda: pane.is_painted() or pane.error is not None, timeout=timeout)
     pane.painter.flush()
 
 

@@ -157,12 +157,13 @@ def test_quotes_panel_lists_the_speakers_and_click_moves_to_the_quote(make_windo
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (quote.start, quote.end)
     assert cursor.selectedText() == pane.analysis.text[quote.start : quote.end]
     # the claims panel lists unsourced / vague sentences in order and scrolls too
-    claims = w.claims_panel.tree
-    assert claims.topLevelItemCount() == sum(1 for s in pane.analysis.sentences if s.layer in ("unsourced", "vague"))
-    item = claims.topLevelItem(claims.topLevelItemCount() - 1)
-    w.claims_panel._go(item)
-    start, end = item.data(0, Qt.ItemDataRole.UserRole + 1)
-    assert pane.text.textCursor().selectionStart() == start
+    w.claims_dock.raise_()
+    model = w.claims_panel.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    wanted = [s for s in pane.analysis.sentences if s.layer in ("unsourced", "vague")]
+    assert [model.index(i, 0).data(Qt.ItemDataRole.UserRole + 1) for i in range(model.rowCount())] == [(s.start, s.end) for s in wanted]
+    w.claims_panel.activate(model.rowCount() - 1)
+    assert pane.text.textCursor().selectionStart() == wanted[-1].start
 
 
 def test_side_by_side_opens_and_closes_panes(make_window, qtbot, seed_paths):

@@ -1,0 +1,68 @@
+"""Window actions beyond reading: comparing the open articles, the library sidebar, drag and drop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from tests.ui.conftest import wait_analysed, wait_loaded
+
+
+def test_compare_open_articles_and_jump_to_an_occurrence(make_window, qtbot, seed_paths):
+    w = make_window()
+    if w.act_compare is None:
+        import pytest
+
+        pytest.skip("the comparison view is not part of this build")
+    panes = w.open_sources([str(seed_paths[2]), str(seed_paths[0])])
+    for p in panes:
+        wait_analysed(qtbot, p)
+    assert w.act_compare.isEnabled()
+    w.act_compare.trigger()
+    qtbot.waitUntil(lambda: getattr(w, "compare_view", None) is not None and w.compare_dock.isVisible(), timeout=60_000)
+    quote = panes[1].analysis.quotes[0] if panes[1].analysis.quotes else panes[1].analysis.sentences[0]
+    w.compare_view.occurrence_activated.emit(1, quote.start, quote.end)
+    assert w.current is panes[1]
+    cursor = panes[1].text.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (quote.start, quote.end)
+
+
+def test_dropping_files_opens_them(make_window, qtbot, seed_paths):
+    w = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(seed_paths[1])), QUrl.fromLocalFile(str(seed_paths[3]))])
+    event = QDropEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    w.dropEvent(event)
+    assert [p.source for p in w.panes] == [str(seed_paths[1]), str(seed_paths[3])]
+    for p in w.panes:
+        wait_loaded(qtbot, p)
+        assert p.text.toPlainText() == seed_paths[1 if p is w.panes[0] else 3].read_text(encoding="utf-8")
+
+
+def test_library_sidebar_lists_opened_articles_with_badges_and_reopens_them(make_window, qtbot, seed_paths):
+    w = make_window()
+    [pane] = w.open_sources([str(seed_paths[2])])
+    wait_analysed(qtbot, pane)
+    qtbot.waitUntil(lambda: bool(w.sidebar.entry(str(seed_paths[2])) and w.sidebar.entry(str(seed_paths[2])).badges), timeout=20_000)
+    entry = w.sidebar.entry(str(seed_paths[2]))
+    assert entry.title == pane.article.display_title
+    assert entry.badges["quotes"] == pane.counts()["quote"]
+    assert entry.is_open
+    w.close_pane(pane)
+    assert not w.panes
+    w.open_entry(w.sidebar.entry(str(seed_paths[2])))
+    assert len(w.panes) == 1
+    wait_loaded(qtbot, w.panes[0])
+    assert w.panes[0].article.text == seed_paths[2].read_text(encoding="utf-8")
+
+
+def test_recent_files_menu_reopens(make_window, qtbot, seed_paths):
+    w = make_window()
+    [pane] = w.open_sources([str(seed_paths[4])])
+    wait_loaded(qtbot, pane)
+    w.close_pane(pane)
+    w._fill_recent()
+    actions = [a for a in w.recent_menu.actions() if seed_paths[4].name in a.text()]
+    assert actions
+    actions[0].trigger()
+    assert [p.source for p in w.panes] == [str(seed_paths[4])]
