@@ -233,7 +233,9 @@ class EmotiveDetector:
                 continue
             for k in clash:  # fold the notes of a grown word into the phrase that holds it
                 if k.start <= cand.start and cand.end <= k.end:
-                    k.notes.extend(n for n in cand.notes if n not in k.notes)
+                    k.notes.extend(
+                        n for n in cand.notes if not any(n[2].lower() in have[2].lower() for have in k.notes)
+                    )
         return sorted(kept, key=lambda c: c.start)
 
     @staticmethod
@@ -304,6 +306,8 @@ class EmotiveDetector:
                     continue
                 if self._mentioned(text, s) or self._reported(doc, s) or _overlaps_any(s, e, credited):
                     continue
+                if _names_a_thing(doc, e):
+                    continue
                 taken.append((s, e))
                 out.append(
                     Span(
@@ -337,6 +341,22 @@ class EmotiveDetector:
             if word not in _SKIP_WORDS:
                 return False
         return False
+
+
+def _names_a_thing(doc: Doc, end: int) -> bool:
+    """'the “red flag” laws', 'the “worker-priest” movement': quoted words that modify the noun
+    right after them are the name of a thing, not mockery."""
+    if not (doc.has_annotation("TAG") or doc.has_annotation("POS")):
+        return False
+    after = doc.char_span(end, min(len(doc.text), end + 1), alignment_mode="expand")
+    if after is None or not len(after):
+        return False
+    tok = after[0]
+    if tok.idx < end:  # the closing mark's own token; look at the next one
+        if tok.i + 1 >= len(doc):
+            return False
+        tok = doc[tok.i + 1]
+    return tok.idx - end <= 1 and tok.pos_ in ("NOUN", "PROPN") and tok.is_alpha
 
 
 def _starts_sentence(tok) -> bool:
