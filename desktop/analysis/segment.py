@@ -11,6 +11,7 @@ bylines never run into each other. It also
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -51,33 +52,51 @@ def unglue_quote_marks(doc):
     return doc
 
 
+_BREAK = re.compile(r"\n\s*(?=\S)")
+_MARK = re.compile(r"[“”„«»]")
+
+
 @Language.component("sourcelight_paragraphs")
 def mark_paragraphs(doc):
-    """Start a sentence at the first non-space token after any line break."""
+    """Start a sentence at the first non-space token after any line break (and see the module notes).
+
+    Only tokens next to a line break or a curly quote mark are touched, found from the text,
+    so the cost does not grow with every token.
+    """
     text = doc.text
-    after_break = True
     n = len(doc)
-    for i, token in enumerate(doc):
-        if after_break and not token.is_space:
-            token.is_sent_start = True
-            after_break = False
-            # a dateline is a sentence of its own
-            m = _DATELINE.match(text, token.idx, min(len(text), token.idx + 90))
-            if m and "\n" not in m.group(0):
-                end = m.end()
-                j = i + 1
-                while j < n and doc[j].idx < end:
-                    j += 1
-                if j < n and doc[j].idx == end:
-                    doc[j].is_sent_start = True
-        elif i > 0 and not token.is_space:
-            prev = doc[i - 1]
-            # never start a sentence right after an opening mark, on a closing mark, or on the
-            # lower-case attribution after `,”` (`,” he said`)
-            if prev.text in _OPENERS or token.text in _CLOSERS:
-                token.is_sent_start = False
-            elif prev.text in _CLOSERS and i > 1 and doc[i - 2].text in (",", "?", "!") and token.is_lower:
-                token.is_sent_start = False
-        if "\n" in token.text or "\n" in token.whitespace_:
-            after_break = True
+    if not n:
+        return doc
+    starts = doc.to_array("IDX").tolist()
+
+    def token_at(char: int) -> int:
+        k = bisect.bisect_left(starts, char)
+        return k if k < n and starts[k] == char else -1
+
+    # quote marks first: never start a sentence right after an opening mark, on a closing mark,
+    # or on the lower-case attribution after `,”` (`,” he said`); line breaks below win over these
+    for m in _MARK.finditer(text):
+        k = token_at(m.start())
+        if k < 0:
+            continue
+        ch = m.group()
+        if ch in _OPENERS:
+            if k + 1 < n and not doc[k + 1].is_space:
+                doc[k + 1].is_sent_start = False
+        elif k > 0:
+            doc[k].is_sent_start = False
+            if k + 1 < n and doc[k - 1].text in (",", "?", "!") and doc[k + 1].is_lower:
+                doc[k + 1].is_sent_start = False
+    breaks = [0] + [m.end() for m in _BREAK.finditer(text)]
+    for pos in breaks:
+        k = token_at(pos)
+        if k < 0:
+            continue
+        doc[k].is_sent_start = True
+        # a dateline is a sentence of its own
+        m = _DATELINE.match(text, pos, min(len(text), pos + 90))
+        if m and "\n" not in m.group(0):
+            j = token_at(m.end())
+            if j > 0:
+                doc[j].is_sent_start = True
     return doc

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -70,6 +71,14 @@ _IMPERATIVE = re.compile(
 _NEEDS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|be|been)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in lexicon().phrases:
+        out.setdefault(ph[0], []).append(ph)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -87,15 +96,20 @@ class _Labeller:
         infos = doc._.sl_quote_info or []
         self.quotes = [(i.span.start, i.span.end, i) for i in infos]
         self.quote_starts = [q[0] for q in self.quotes]
-        from desktop.analysis.quotes import find_quoted
-
         # every quoted stretch (attributed or not), so cues inside quotes are not the author's
-        self.all_quoted = [(q.start, q.end) for q in find_quoted(doc.text)] if self.quotes or '"' in doc.text or "“" in doc.text else []
+        ctx = doc._.sl_quote_ctx
+        doc._.sl_quote_ctx = None
+        if ctx is None:
+            from desktop.analysis.quotes import find_quoted
+
+            ctx = ([(q.start, q.end) for q in find_quoted(doc.text)], None)
+        self.all_quoted = ctx[0]
         self.all_quoted_starts = [a for a, _ in self.all_quoted]
-        self.book = NameBook(doc, self.all_quoted)
-        for s, e, info in self.quotes:
-            if info.span.speaker:
-                self.book.note_speaker(s, info.span.speaker)
+        self.book = ctx[1] if ctx[1] is not None else NameBook(doc, self.all_quoted)
+        if ctx[1] is None:
+            for s, e, info in self.quotes:
+                if info.span.speaker:
+                    self.book.note_speaker(s, info.span.speaker)
         self.byline_names: set[str] = set()
 
     # ------------------------------------------------------------------ helpers
@@ -181,7 +195,7 @@ class _Labeller:
                 if src is not None:
                     out.append((src, tok.text, tok))
                 continue
-            for ph in lex.phrases:
+            for ph in _phrases_by_first().get(low[k], ()):
                 if tuple(low[k : k + len(ph)]) == ph:
                     j = k + len(ph)
                     if j < len(toks):

@@ -341,19 +341,30 @@ class NameBook:
                         spans.append((lo, t.i + 1, True))
                 spans.sort()
         else:
+            # no entity recogniser: runs of proper nouns (tagged) or capitalised words (rule-only);
+            # acronyms and names ending in a body word (`White House`, `Defense Ministry`) are bodies
             i = 0
             n = len(doc)
+            tagged = self.tagged
+
+            def name_like(tok) -> bool:
+                if tagged:
+                    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                return tok.text[:1].isupper() and tok.is_alpha
+
             while i < n:
                 t = doc[i]
-                if t.text[:1].isupper() and t.is_alpha and t.text not in _NON_NAME_CAPS:
+                if name_like(t) and t.text not in _NON_NAME_CAPS:
                     j = i
-                    while j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+                    while j + 1 < n and name_like(doc[j + 1]):
                         j += 1
                     first = i
                     if t.is_sent_start and (t.is_stop or t.lower_.endswith(("ing", "ed", "ly"))):
                         first = i + 1  # "Given Trump's chances": a sentence's first word, not a name
-                    if j > first or (j == first and j + 1 < n and is_cue_verb(doc[j + 1], False)):
-                        spans.append((first, j + 1, True))
+                    if j > first or (j == first and (tagged or j + 1 < n and is_cue_verb(doc[j + 1], False))):
+                        last = doc[j]
+                        body = last.lower_ in _BODY_WORDS or (last.text.isupper() and len(last.text) > 1) or is_role(last)
+                        spans.append((first, j + 1, not body))
                     i = j + 1
                 else:
                     i += 1
@@ -384,7 +395,15 @@ class NameBook:
                     self.titles.setdefault(role_words[-1], set()).add(name)
             start = toks[0].idx
             end = toks[-1].idx + len(toks[-1])
-            subject = bool(self.parsed and any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") and t.dep_ in ("compound", "flat") for t in toks))
+            # the subject of a main clause (not of `… warned that Russia would …`)
+            subject = bool(
+                self.parsed
+                and any(
+                    (t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("ROOT", "conj"))
+                    or (t.dep_ in ("compound", "flat") and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.dep_ in ("ROOT", "conj"))
+                    for t in toks
+                )
+            )
             if not self.inside_quote(start):
                 self.mentions.append(Mention(start, end, name, person, subject or not self.parsed))
 
