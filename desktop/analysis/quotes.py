@@ -277,6 +277,12 @@ def find_quoted(text: str) -> list[Quoted]:
 # ---------------------------------------------------------------- speakers
 
 
+def _in_aside(toks, n: int) -> bool:
+    """Is toks[n] still within `Name, <aside>,` right after a quote (an aside opened by a comma)?"""
+    commas = sum(1 for t in toks[1:n] if t.text == ",")
+    return commas in (1, 2) and (commas == 1 or toks[n - 1].text == ",")
+
+
 def _words(s: str) -> int:
     return len(re.findall(r"\w+", s))
 
@@ -394,7 +400,7 @@ class _Finder:
             pass
         toks = []
         i = t.i
-        while i < len(doc) and doc[i].idx < limit_char and len(toks) < 12:
+        while i < len(doc) and doc[i].idx < limit_char and len(toks) < 22:
             if doc[i].idx >= q.end:
                 toks.append(doc[i])
             i += 1
@@ -414,8 +420,11 @@ class _Finder:
                 return None
         # a sentence end between the quote and the cue ends the search, unless the quote itself
         # ended with its own punctuation (`,”` `.”` `?”`)
-        for n, tok in enumerate(toks[:8]):
-            if tok.text in (".", "!", "?") and n > 0:
+        # `,” Jenna Golden, Twitter’s director of political advertising, said.`: a name and its aside
+        for n, tok in enumerate(toks[:20]):
+            if tok.text in (".", "!", "?", ";") and n > 0:
+                break
+            if n >= 8 and not _in_aside(toks, n):
                 break
             if tok.text in ("“", "\"", "«"):
                 break

@@ -21,8 +21,8 @@ DETERMINERS = {"a", "an", "the", "some", "many", "several", "few", "most", "othe
 QUANTIFIER_WORDS = {"some", "many", "several", "few", "most", "number", "majority", "other", "others", "all"}
 # verbs that report only with a particle: "pointed out", "ruled out", "called on/for"
 PARTICLE_VERBS = {
-    "point": {"out"}, "rule": {"out"}, "call": {"on", "for", "it", "them", "him", "her", "the", "this", "that", "trump"},
-    "continue": {",", ".", ":"}, "make": {"it", "clear"}, "read": {",", ":", "one", "another"},
+    "point": {"out"}, "rule": {"out"}, "continue": {",", ".", ":"}, "make": {"it", "clear"},
+    "read": {",", ":", "one", "another"}, "shoot": {"back"}, "fire": {"back"}, "hit": {"back"},
 }
 # A demonym or other adjective of nationality ("French", "Ukrainian") names no one by itself.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|ch|i|ic|ean)$")
