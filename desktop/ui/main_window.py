@@ -110,6 +110,21 @@ class MainWindow(QMainWindow):
         self.quotes_dock.raise_()
         self.extra_docks: list[QDockWidget] = []
 
+        from desktop.ui.notes import NotesController, undo_actions
+
+        self.pane_hooks = []
+        self.article_hooks = []
+        self.notes = NotesController(self)
+        self.notes_dock = self._dock("Notes", "notes_dock", self.notes.notes_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.profile_dock, self.notes_dock)
+        self.search_dock = self._dock("Search", "search_dock", self.notes.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.library_dock, self.search_dock)
+        self.library_dock.raise_()
+        self.quotes_dock.raise_()
+        self.undo_actions = undo_actions(self.notes, self)
+        for a in self.undo_actions:
+            self.addAction(a)
+
         self.status_label = QLabel("Ready", self)
         self.status_label.setObjectName("status_label")
         self.statusBar().addPermanentWidget(self.status_label)
@@ -190,6 +205,7 @@ class MainWindow(QMainWindow):
             pass
         else:
             self.act_compare = A("&Compare open articles", self.compare_open, "Ctrl+Shift+C", "How the open articles tell the same story: shared quotes, shared claims, what only one says", icon_name="compare")
+        self.act_search = A("&Search the library…", self.focus_search, "Ctrl+Shift+F", "Search every article, note and tag", icon_name="search")
         self.act_about = A("&About Sourcelight", self.about)
         self.act_guide = A("What the &highlights mean", self.show_guide, QKeySequence.StandardKey.HelpContents)
         self.act_sync.blockSignals(True)
@@ -215,11 +231,16 @@ class MainWindow(QMainWindow):
         self.file_menu = m
 
         m = mb.addMenu("&Edit")
+        for a in self.undo_actions:
+            m.addAction(a)
+        m.addSeparator()
         for a in (self.act_copy, self.act_select_all):
             m.addAction(a)
         m.addSeparator()
         for a in (self.act_find, self.act_find_next, self.act_find_prev):
             m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.act_search)
         self.edit_menu = m
 
         m = mb.addMenu("&View")
@@ -238,7 +259,7 @@ class MainWindow(QMainWindow):
             m.addAction(a)
         m.addSeparator()
         pm = m.addMenu("&Panels")
-        for d in (self.library_dock, self.quotes_dock, self.claims_dock, self.profile_dock):
+        for d in (self.library_dock, self.search_dock, self.quotes_dock, self.claims_dock, self.profile_dock, self.notes_dock):
             pm.addAction(d.toggleViewAction())
         self.panels_menu = pm
         tm = m.addMenu("&Theme")
@@ -383,6 +404,38 @@ class MainWindow(QMainWindow):
             return documents.load_url
         return documents.load_source
 
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.notes.search_panel.box.setFocus()
+        self.notes.search_panel.box.selectAll()
+
+    def open_article_at(self, article_id: int, start: int | None, end: int | None) -> None:
+        """Open (or focus) a library article and select the hit in it."""
+        pane = next((p for p in self.panes if p.article_id == article_id), None)
+        if pane is None:
+            entry = next((e for e in self.sidebar.entries() if e.article_id == article_id), None)
+            if entry is not None:
+                self.open_entry(entry)
+            else:
+                self.open_sources([f"library:{article_id}"])
+            pane = next((p for p in self.panes if p.article_id == article_id or p.source == (entry.source if entry else f"library:{article_id}")), None)
+        if pane is None:
+            return
+        self.set_current(pane)
+        if start is None:
+            return
+        if pane.article is not None:
+            pane.select_range(start, end if end is not None else start)
+        else:
+            def ready(p, pane=pane):
+                if p is pane:
+                    self.pane_ready.disconnect(ready)
+                    if pane.article is not None:
+                        pane.select_range(start, end if end is not None else start)
+
+            self.pane_ready.connect(ready)
+
     def _add_to_library_only(self, source: str) -> None:
         """Load without a pane: the article goes to the library sidebar (and the store)."""
         if self.sidebar.entry(source) is None:
@@ -442,6 +495,9 @@ class MainWindow(QMainWindow):
         if pane is self.current:
             self._update_title()
         self.pane_ready.emit(pane)
+        if article_id is not None:
+            for hook in self.article_hooks:
+                hook(pane)
         source = pane.source
         if source.startswith("clipboard:"):
             source = pane.source = f"clipboard:{article.text_hash[:12]}"

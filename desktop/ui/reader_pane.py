@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.layers import LAYER_BY_KEY, LAYER_KEYS
+from desktop.layers import LAYER_BY_KEY, LAYER_KEYS, USER_TAG_BY_KEY
 from desktop.ui.highlighter import DocumentPainter, Mark, Palette, prepare
 from desktop.ui.legend import LegendBar
 
@@ -125,6 +125,16 @@ class ArticleText(QPlainTextEdit):
         self._pane.activated.emit(self._pane)
         super().mousePressEvent(event)
 
+    def keyPressEvent(self, event):  # noqa: N802
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_5 and mods == Qt.KeyboardModifier.NoModifier:
+            # keys 1–5: a personal highlight with that tag on the selection
+            self._pane.tag_requested.emit(self._pane, str(key - Qt.Key.Key_0))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def contextMenuEvent(self, event):  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())
         self._pane.extend_context_menu(menu, self.cursorForPosition(event.pos()).position())
@@ -217,6 +227,7 @@ class ReaderPane(QFrame):
     scrolled = Signal(object, float)  # fraction 0..1
     layers_changed = Signal(object)
     context_menu_requested = Signal(object, object, int)  # pane, QMenu, offset (for notes and verdicts)
+    tag_requested = Signal(object, str)  # pane, user tag "1"…"5" (keys 1–5 on a selection)
 
     def __init__(self, parent=None, source: str = ""):
         super().__init__(parent)
@@ -229,6 +240,7 @@ class ReaderPane(QFrame):
         self.error: str | None = None
         self.dismissed: set[tuple[str, int, int]] = set()
         self.user_marks: list[Mark] = []  # personal highlights, painted beside the layers
+        self.highlights: list = []  # the user's Highlight objects placed in this text
         self._states = {key: True for key in LAYER_KEYS}
         self.prepared = prepare(None)
         self.pools = None  # set by the window: long articles are prepared on a worker thread
@@ -312,6 +324,9 @@ class ReaderPane(QFrame):
         self.banner.hide()
         self.prepared = prepare(None)
         self._prep_generation += 1
+        self.dismissed = set()
+        self.user_marks = []
+        self.highlights = []
         self.update_header()
         self.painter.reset()
         self.text.setPlainText(article.text)
@@ -465,9 +480,11 @@ class ReaderPane(QFrame):
             if s.why:
                 lines.append(f"<i>{html.escape(s.why)}</i>")
             parts.append("<br>".join(lines))
-        for m in self.user_marks:
-            if m.start <= offset < m.end and getattr(m, "note", ""):
-                parts.append(html.escape(m.note))
+        for h in self.highlights:
+            if h.start <= offset < h.end:
+                tag = USER_TAG_BY_KEY.get(h.tag)
+                head = f"<span style='color:{tag.color if tag else '#F0E442'}'>■</span> <b>Your highlight: {html.escape(tag.name if tag else h.tag)}</b>"
+                parts.append(head + (f"<br>{html.escape(h.note)}" if h.note else ""))
         return "<hr>".join(parts)
 
     def extend_context_menu(self, menu, offset: int) -> None:

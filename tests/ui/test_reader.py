@@ -211,6 +211,7 @@ def test_state_is_restored_after_a_restart(make_window, qtbot, seed_paths):
     w.claims_dock.close()  # the user closes the side panels to make room
     w.quotes_dock.close()
     w.profile_dock.close()
+    w.notes_dock.close()
     qtbot.waitUntil(lambda: w.splitter.width() > 500)
     w.splitter.setSizes([400, 200])
     sizes = w.splitter.sizes()
