@@ -1,14 +1,17 @@
 """`make bench`: runs every `benchmarks/bench_*.py` module's `run(report)` and prints its figures.
 
 Each module reports lines with `report(name, value, unit, note="")`. Figures only, no
-pass/fail: targets are printed in the notes. Usage: `python benchmarks/run.py [NAME ...]`
-(NAME filters modules, e.g. `analysis`).
+pass/fail: targets are printed in the notes. Each section runs in its own child process, so
+one section's state (a Qt application of another type, a loaded model, its memory peak) never
+skews another's. Usage: `python benchmarks/run.py [NAME ...]` (NAME filters modules, e.g.
+`analysis`); the exit status is non-zero only when a section crashed.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import platform
+import subprocess
 import sys
 import time
 import traceback
@@ -53,23 +56,36 @@ def load(path: Path):
     return module
 
 
+def run_section(path: Path) -> int:
+    """Run one module's `run(report)` in this process; 0 when it finished."""
+    try:
+        module = load(path)
+        module.run(report)
+    except Exception as exc:  # report the failure as a line, keep the others going
+        print(f"  section failed: {type(exc).__name__}: {exc}")
+        traceback.print_exc(limit=3, file=sys.stdout)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    only = list(sys.argv[1:] if argv is None else argv)
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--section"]:
+        return run_section(Path(args[1]))
     print(f"Sourcelight benchmarks — Python {platform.python_version()}, {platform.machine()}, "
           f"{platform.system()}; figures vary with machine load")
     failed = 0
-    for path in modules(only):
+    found = modules(args)
+    for path in found:
         print(f"\n== {path.stem.removeprefix('bench_')} ({path.name}) ==", flush=True)
         t0 = time.perf_counter()
-        try:
-            module = load(path)
-            module.run(report)
-        except Exception as exc:  # one broken section must not hide the others
+        code = subprocess.call([sys.executable, str(Path(__file__).resolve()), "--section", str(path)], cwd=str(ROOT))
+        if code != 0:
             failed += 1
-            print(f"  section failed: {type(exc).__name__}: {exc}")
-            traceback.print_exc(limit=3, file=sys.stdout)
+            if code not in (0, 1):
+                print(f"  section crashed (exit status {code})")
         print(f"  ({time.perf_counter() - t0:.1f} s)", flush=True)
-    if not modules(only):
+    if not found:
         print("no benchmark modules matched")
     return 1 if failed else 0
 
