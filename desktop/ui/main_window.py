@@ -206,6 +206,13 @@ class MainWindow(QMainWindow):
         else:
             self.act_compare = A("&Compare open articles", self.compare_open, "Ctrl+Shift+C", "How the open articles tell the same story: shared quotes, shared claims, what only one says", icon_name="compare")
         self.act_search = A("&Search the library…", self.focus_search, "Ctrl+Shift+F", "Search every article, note and tag", icon_name="search")
+        self.act_export = None
+        try:
+            import desktop.ui.export_dialog  # noqa: F401
+        except ImportError:
+            pass
+        else:
+            self.act_export = A("&Export PDF…", self.export_pdf, "Ctrl+E", "Write a highlighted PDF of the open articles", icon_name="export")
         self.act_about = A("&About Sourcelight", self.about)
         self.act_guide = A("What the &highlights mean", self.show_guide, QKeySequence.StandardKey.HelpContents)
         self.act_sync.blockSignals(True)
@@ -224,7 +231,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
         m.addSeparator()
-        self.file_menu_extra = m.addSeparator()  # export and compare actions go here when present
+        if self.act_export:
+            m.addAction(self.act_export)
+        self.file_menu_extra = m.addSeparator()  # further export / compare actions go here
         m.addAction(self.act_close_pane)
         m.addSeparator()
         m.addAction(self.act_quit)
@@ -561,6 +570,20 @@ class MainWindow(QMainWindow):
         self.pane_ready.emit(pane)
         self.pane_analysed.emit(pane)
 
+    # -- export -------------------------------------------------------------------------------------
+    def export_pdf(self) -> None:
+        """The export dialog for the open, analysed articles (current pane's layer toggles preselected)."""
+        from desktop.ui.export_dialog import ExportDialog, ExportSource
+
+        sources = [ExportSource(p.article, p.analysis, p.article_id) for p in self.panes if p.analysis is not None]
+        if not sources:
+            self.statusBar().showMessage("Nothing to export yet: wait until the open articles are analysed.", 6000)
+            return
+        layers = self.current.layer_states() if self.current is not None else None
+        dialog = ExportDialog(sources, self, layers=layers, store=self.store, pools=self.pools)
+        dialog.exported.connect(lambda paths: self.statusBar().showMessage(f"Exported {', '.join(paths)}", 10000))
+        dialog.exec()
+
     # -- compare ------------------------------------------------------------------------------------
     def compare_open(self) -> None:
         """Compare the analysed panes (on a worker) and show the result in the Comparison panel."""
@@ -827,6 +850,8 @@ class MainWindow(QMainWindow):
         self.act_sync.setEnabled(len(self.panes) > 1 or self.act_sync.isChecked())
         if self.act_compare:
             self.act_compare.setEnabled(len(self.panes) > 1)
+        if self.act_export:
+            self.act_export.setEnabled(bool(self.panes))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

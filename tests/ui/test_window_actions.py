@@ -66,3 +66,26 @@ def test_recent_files_menu_reopens(make_window, qtbot, seed_paths):
     assert actions
     actions[0].trigger()
     assert [p.source for p in w.panes] == [str(seed_paths[4])]
+
+
+def test_export_action_opens_the_dialog_for_the_open_articles(make_window, qtbot, seed_paths, monkeypatch):
+    w = make_window()
+    if w.act_export is None:
+        import pytest
+
+        pytest.skip("the export dialog is not part of this build")
+    [pane] = w.open_sources([str(seed_paths[2])])
+    wait_analysed(qtbot, pane)
+    pane.set_layer("emotive", False)
+    seen = {}
+    from desktop.ui import export_dialog
+
+    def fake_exec(self):
+        seen["sources"] = self.sources
+        seen["emotive"] = self.layer_boxes["emotive"].isChecked()
+        return 0
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", fake_exec)
+    w.act_export.trigger()
+    assert [s.article.text for s in seen["sources"]] == [pane.article.text]
+    assert seen["emotive"] is False
