@@ -117,7 +117,7 @@ class EmotiveDetector:
         spans = []
         for cand in candidates:
             s, e = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
-            if _inside_any(s, e, quotes):
+            if _overlaps_any(s, e, quotes):
                 continue
             spans.append(self._span(s, e, cand.notes))
         if self.scare_quotes:
@@ -258,11 +258,17 @@ class EmotiveDetector:
                 last = merged[-1]
                 gap = doc[last.end : cand.start]
                 sentence_adverb = any(n[0] == _CERTAINTY for n in cand.notes + last.notes)
-                if not sentence_adverb and len(gap) <= 2 and all(t.lower_ in _JOINERS for t in gap) and "\n" not in gap.text:
-                    if not gap or any(t.lower_ in ("and", "or", "nor") for t in gap) or len(gap) == 0:
-                        last.end = max(last.end, cand.end)
-                        last.notes.extend(n for n in cand.notes if n not in last.notes)
-                        continue
+                joined = (
+                    len(gap) <= 2
+                    and all(t.lower_ in _JOINERS for t in gap)
+                    and "\n" not in gap.text
+                    # touching, or joined by a conjunction ("A, B" alone is a list, not one phrase)
+                    and (not len(gap) or any(t.lower_ in ("and", "or", "nor") for t in gap))
+                )
+                if joined and not sentence_adverb:
+                    last.end = max(last.end, cand.end)
+                    last.notes.extend(n for n in cand.notes if n not in last.notes)
+                    continue
             merged.append(cand)
         return merged
 
@@ -419,11 +425,8 @@ def _take_noun(doc: Doc, i: int, tagged: bool) -> int:
     return end
 
 
-def _inside_any(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:
+def _overlaps_any(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:
     return any(rs < e and s < re_ for rs, re_ in ranges)
-
-
-_overlaps_any = _inside_any
 
 
 @Language.factory(
