@@ -15,7 +15,9 @@ from desktop import __version__
 from desktop.analysis.model import Analysis, Profile, Readability, Span
 from desktop.analysis.pipeline import Pipeline, load_pipeline
 
-CHUNK_CHARS = 100_000
+# Paragraph-aligned pieces of this size keep peak memory low on book-length texts (spaCy keeps
+# per-token arrays for the whole batch) and cost nothing in accuracy on news-length articles.
+CHUNK_CHARS = 20_000
 MAX_CHARS = 5_000_000
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -24,8 +26,9 @@ class TextTooLong(ValueError):
     """The text is longer than Sourcelight will analyse in one go."""
 
 
-def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+def chunk_text(text: str, size: int | None = None) -> list[tuple[int, str]]:
     """Cut `text` into (offset, chunk) pieces of about `size` characters, at paragraph ends."""
+    size = size or CHUNK_CHARS
     if len(text) <= size:
         return [(0, text)]
     chunks = []
@@ -135,7 +138,7 @@ class Analyzer:
     def analyze(self, text: str) -> Analysis:
         return next(self.analyze_many([text]))
 
-    def analyze_many(self, texts: Iterable[str], batch_size: int = 4) -> Iterator[Analysis]:
+    def analyze_many(self, texts: Iterable[str], batch_size: int = 2) -> Iterator[Analysis]:
         """Analyse texts in order, sharing the pipeline; yields one `Analysis` each."""
         pipeline = self.pipeline
         for text in texts:
