@@ -53,7 +53,7 @@ def unglue_quote_marks(doc):
 
 
 _BREAK = re.compile(r"\n\s*(?=\S)")
-_MARK = re.compile(r"[“”„«»]")
+_MARK = re.compile(r"[“”„«»\"]")
 
 
 @Language.component("sourcelight_paragraphs")
@@ -80,6 +80,11 @@ def mark_paragraphs(doc):
         if k < 0:
             continue
         ch = m.group()
+        if ch == '"':
+            i = m.start()
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            ch = "“" if before.isspace() or before in "([{—–-" else "”" if after.isspace() or not after.isalnum() else ""
         if ch in _OPENERS:
             if k + 1 < n and not doc[k + 1].is_space:
                 doc[k + 1].is_sent_start = False

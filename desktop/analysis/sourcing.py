@@ -331,6 +331,8 @@ class _Labeller:
             named = [c for c in cues if c[0].identifiable]
             if named and not vague_m:
                 src, cue, tok = named[0]
+                if self.book.is_person(src.name):
+                    self.book.note_speaker(tok.idx, src.name)
                 return "attributed", src.name, f"reported speech: '{cue}' credits {src.how}"
             if named and vague_m:
                 src, cue, tok = named[0]

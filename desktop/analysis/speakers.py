@@ -44,6 +44,7 @@ class Lexicon:
     vague_phrase_re: re.Pattern
     roles: frozenset[str]  # single role words, lower case
     boilerplate: tuple[re.Pattern, ...]
+    outlets: frozenset[str]  # news outlets and agencies, lower case: bodies, never "he" or "she"
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         vague_phrase_re=vague_re,
         roles=frozenset(roles),
         boilerplate=boiler,
+        outlets=frozenset(line.lower() for line in read_lines("attribution", "outlets.txt")),
     )
 
 
@@ -120,9 +122,12 @@ def is_cue_verb(tok, tagged: bool) -> bool:
 def is_propn(tok, tagged: bool) -> bool:
     if tok.ent_type_ in _NAME_ENTS:
         return True
-    if tagged:
-        return tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS")
     text = tok.text
+    if tagged:
+        if tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS"):
+            return True
+        # a rare name the tagger took for a common noun ("Zelenskyy said")
+        return tok.pos_ == "NOUN" and text[:1].isupper() and text.isalpha() and not tok.is_sent_start and text not in _NON_NAME_CAPS
     return text[:1].isupper() and text not in _NON_NAME_CAPS and not text.isupper() or (text.isupper() and len(text) > 1 and text.isalpha())
 
 
@@ -317,6 +322,7 @@ class NameBook:
         self._starts = [m.start for m in self.mentions]
         self._speakers: list[tuple[int, str]] = []
         self._tok_starts: list[int] | None = None
+        self._person_names: set[str] | None = None
 
     def inside_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -349,7 +355,7 @@ class NameBook:
 
             def name_like(tok) -> bool:
                 if tagged:
-                    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                    return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_alpha and not tok.is_sent_start and not is_role(tok))
                 return tok.text[:1].isupper() and tok.is_alpha
 
             while i < n:
@@ -363,7 +369,12 @@ class NameBook:
                         first = i + 1  # "Given Trump's chances": a sentence's first word, not a name
                     if j > first or (j == first and (tagged or j + 1 < n and is_cue_verb(doc[j + 1], False))):
                         last = doc[j]
-                        body = last.lower_ in _BODY_WORDS or (last.text.isupper() and len(last.text) > 1) or is_role(last)
+                        body = (
+                            last.lower_ in _BODY_WORDS
+                            or (last.text.isupper() and len(last.text) > 1)
+                            or is_role(last)
+                            or last.lower_ in lexicon().outlets
+                        )
                         spans.append((first, j + 1, not body))
                     i = j + 1
                 else:
@@ -438,9 +449,15 @@ class NameBook:
             return self.fullest(next(iter(names)))
         return None
 
+    def is_person(self, name: str) -> bool:
+        """Does the article name a person so (not a body, a place or a descriptor)?"""
+        if self._person_names is None:
+            self._person_names = {m.name for m in self.mentions if m.person}
+        return name in self._person_names and name not in self.org_names
+
     def note_speaker(self, pos: int, name: str) -> None:
         """Remember a resolved speaker at char `pos` (for `he`/`she` later on); bodies are not people."""
-        if name in self.org_names:
+        if name in self.org_names or name.lower() in lexicon().outlets:
             return
         last = name.split()[-1].lower() if name.split() else ""
         if last in _BODY_WORDS:
