@@ -90,16 +90,39 @@ class GuideDialog(QDialog):
         self.resize(560, 420)
 
 
-def library_error_dialog(parent, message: str) -> None:
-    """The library file could not be opened: say so, never overwrite it, offer a way on (non-blocking)."""
+def library_error_dialog(parent, message: str, on_path=None) -> QMessageBox:
+    """The library file could not be opened: say so, never overwrite it, offer a way on (non-blocking).
+
+    `on_path(path)` is called with another existing library or a new file the user chose.
+    """
+    from PySide6.QtWidgets import QFileDialog
+
     box = QMessageBox(parent)
+    box.setObjectName("library_error")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Library unavailable")
     box.setText("Sourcelight could not open your library. The file was left untouched.")
     box.setInformativeText(
-        f"{message}\n\nYou can keep reading: articles open as usual but notes and highlights are not saved. "
-        "To use another library, start Sourcelight with --db PATH (or set SOURCELIGHT_DB)."
+        f"{message}\n\nYou can open another library, start a new one, or keep reading without one "
+        "(articles open as usual, but highlights and notes are not saved)."
     )
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    choose = box.addButton("Open another library…", QMessageBox.ButtonRole.ActionRole)
+    new = box.addButton("Start a new library…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Continue without a library", QMessageBox.ButtonRole.RejectRole)
+
+    def clicked(button) -> None:
+        if on_path is None:
+            return
+        if button is choose:
+            path, _ = QFileDialog.getOpenFileName(parent, "Open a Sourcelight library", "", "Sourcelight library (*.sqlite *.db);;All files (*)")
+        elif button is new:
+            path, _ = QFileDialog.getSaveFileName(parent, "New Sourcelight library", "library.sqlite", "Sourcelight library (*.sqlite)")
+        else:
+            return
+        if path:
+            on_path(path)
+
+    box.buttonClicked.connect(clicked)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.open()
+    return box

@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel("Ready", self)
         self.status_label.setObjectName("status_label")
+        self.library_state = QLabel("", self)
+        self.library_state.setObjectName("library_state")
+        self.statusBar().addPermanentWidget(self.library_state)
         self.statusBar().addPermanentWidget(self.status_label)
         self.analysis.status.connect(self.status_label.setText)
         self.store.error.connect(self._library_error)
@@ -541,7 +544,11 @@ class MainWindow(QMainWindow):
             self.sidebar.update_entry(source, article_id=new_id)
             self._refresh_library()
 
-        self.store.call("add_article", article, on_done=stored, on_error=lambda e: self.statusBar().showMessage(f"Not saved in the library: {error_message(e)}", 8000))
+        def not_stored(error) -> None:
+            if self.store.open_error is None:  # an unopenable library is reported once, not per article
+                self.statusBar().showMessage(f"Not saved in the library: {error_message(error)}", 8000)
+
+        self.store.call("add_article", article, on_done=stored, on_error=not_stored)
 
     def _analyse(self, pane: ReaderPane) -> None:
         article = pane.article
@@ -716,10 +723,28 @@ class MainWindow(QMainWindow):
 
     def _library_error(self, message: str) -> None:
         self.sidebar.can_edit = False
+        self.library_state.setText("⚠ Library unavailable: notes are not saved")
+        self.library_state.setToolTip(message)
         self.statusBar().showMessage(f"Library unavailable: {message}", 15000)
         from desktop.ui.dialogs import library_error_dialog
 
-        library_error_dialog(self, message)
+        self.library_error_box = library_error_dialog(self, message, on_path=self.use_library)
+
+    def use_library(self, path: str) -> None:
+        """Switch to another library file (after an error); open articles are added to it."""
+        self.store.reopen(path)
+        self.sidebar.can_edit = True
+        self.library_state.setText("")
+        self.library_state.setToolTip("")
+
+        def loaded(_rows) -> None:
+            if self.store.available:
+                self.statusBar().showMessage(f"Library: {path}", 8000)
+                for pane in self.panes:
+                    if pane.article is not None and pane.article_id is None:
+                        self._store_article(pane.source, pane.article, None, pane)
+
+        self.load_library(loaded)
 
     # -- panes -------------------------------------------------------------------------------------
     def set_current(self, pane: ReaderPane | None) -> None:

@@ -214,6 +214,16 @@ class StoreController(QObject):
             return
         self._pools.submit(self._pools.store, lambda: fn(self._library(), *args), on_done=on_done, on_error=on_error)
 
+    def reopen(self, path: str) -> None:
+        """Use another library file (the user chose one after an error); the next call opens it."""
+        old = self._lib
+        self._lib = None
+        self._db = path
+        self.open_error = None
+        self.available = True
+        if old is not None:
+            self._pools.submit(self._pools.store, old.close)
+
     def close(self) -> None:
         if self._lib is not None:
             lib = self._lib

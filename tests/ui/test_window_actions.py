@@ -89,3 +89,26 @@ def test_export_action_opens_the_dialog_for_the_open_articles(make_window, qtbot
     w.act_export.trigger()
     assert [s.article.text for s in seen["sources"]] == [pane.article.text]
     assert seen["emotive"] is False
+
+
+def test_a_corrupt_library_file_is_reported_left_untouched_and_reading_still_works(make_window, qtbot, seed_paths, tmp_path, monkeypatch):
+    bad = tmp_path / "notes.sqlite"
+    bad.write_bytes(b"this is not a database\n" * 50)
+    before = bad.read_bytes()
+    monkeypatch.setenv("SOURCELIGHT_DB", str(bad))
+    w = make_window()
+    w.start([str(seed_paths[2])])
+    qtbot.waitUntil(lambda: w.store.open_error is not None, timeout=20_000)
+    assert not w.store.available
+    assert "Library unavailable" in w.library_state.text()
+    assert "left untouched" in w.library_error_box.informativeText() or "untouched" in w.library_error_box.text()
+    qtbot.waitUntil(lambda: len(w.panes) == 1 and w.panes[0].article is not None, timeout=20_000)
+    wait_analysed(qtbot, w.panes[0])
+    assert w.panes[0].error is None
+    assert bad.read_bytes() == before
+    # the user starts a new library instead: the open article goes into it
+    w.library_error_box.close()
+    w.use_library(str(tmp_path / "fresh.sqlite"))
+    qtbot.waitUntil(lambda: w.panes[0].article_id is not None, timeout=20_000)
+    assert not w.library_state.text()
+    assert bad.read_bytes() == before
