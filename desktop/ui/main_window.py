@@ -321,7 +321,11 @@ class MainWindow(QMainWindow):
     # -- opening -----------------------------------------------------------------------------------
     def open_dialog(self) -> None:
         start = settings.get("recent/dir") or str(Path.home())
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", start, OPEN_FILTER)
+        try:
+            from desktop.documents import FILE_DIALOG_FILTER as file_filter
+        except ImportError:
+            file_filter = OPEN_FILTER
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", start, file_filter)
         if paths:
             settings.put("recent/dir", str(Path(paths[0]).parent))
             self.open_sources(paths)

@@ -112,3 +112,62 @@ def test_a_corrupt_library_file_is_reported_left_untouched_and_reading_still_wor
     qtbot.waitUntil(lambda: w.panes[0].article_id is not None, timeout=20_000)
     assert not w.library_state.text()
     assert bad.read_bytes() == before
+
+
+def test_new_from_clipboard_opens_the_pasted_text(make_window, qtbot):
+    w = make_window()
+    if w.act_clipboard is None:
+        import pytest
+
+        pytest.skip("clipboard import is not part of this build")
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.clipboard().setText("Officials said the bridge will reopen in May.\n\nThe mayor called it “a disaster”.")
+    w.act_clipboard.trigger()
+    assert len(w.panes) == 1
+    pane = w.panes[0]
+    wait_loaded(qtbot, pane)
+    assert pane.error is None
+    assert "bridge will reopen" in pane.text.toPlainText()
+    assert "pasted text" in pane.meta_label.full_text() or pane.article.kind == "clipboard"
+
+
+def test_open_url_from_a_local_server_and_a_failing_url(make_window, qtbot, seed_paths):
+    import http.server
+    import threading
+
+    body = seed_paths[2].read_text(encoding="utf-8")
+    page = "<html><head><title>Macron and the troops</title></head><body><article>" + "".join(
+        f"<p>{para}</p>" for para in body.split("\n") if para.strip()
+    ) + "</article></body></html>"
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path == "/article.html":
+                data = page.encode("utf-8")
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            else:
+                self.send_error(404)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        w = make_window()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        ok, missing = w.open_sources([f"{base}/article.html", f"{base}/gone.html"])
+        wait_loaded(qtbot, ok)
+        wait_loaded(qtbot, missing)
+        assert ok.error is None and "Olaf Scholz" in ok.text.toPlainText()
+        assert missing.error and "404" in missing.error
+        assert ok in w.panes and missing in w.panes
+    finally:
+        server.shutdown()
+        server.server_close()
