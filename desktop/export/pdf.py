@@ -65,6 +65,35 @@ LETTER_TERRITORIES = {"UnitedStates", "Canada", "Mexico", "Chile", "Colombia", "
 _app = None
 
 
+class _NoneKeeper:
+    """Works around PySide6 6.12 on Python 3.11: every call of a void Qt method drops one reference to
+    None, and after enough calls (a long export makes hundreds of thousands) Python aborts with
+    "deallocating None". Python 3.12+ has an immortal None and is unaffected. Called inside the
+    export's loops, this gives the lost references back (Py_IncRef, so they are never released)."""
+
+    active = sys.version_info < (3, 12)
+
+    def __init__(self):
+        self.base = 0
+
+    def reset(self) -> None:
+        if self.active:
+            self.base = max(self.base, sys.getrefcount(None))
+
+    def __call__(self) -> None:
+        if self.active:
+            lost = self.base - sys.getrefcount(None)
+            if lost > 0:
+                import ctypes
+
+                none = ctypes.py_object(None)
+                for _ in range(lost):
+                    ctypes.pythonapi.Py_IncRef(none)
+
+
+_keep_none = _NoneKeeper()
+
+
 def pt(points: float) -> float:
     """Points → device pixels of the writer (and of the text layout)."""
     return points * RES / 72.0
@@ -268,6 +297,7 @@ class _Builder:
 
     def para(self, *runs, block: QTextBlockFormat | None = None) -> None:
         """A paragraph of (text, char format) runs, or plain strings."""
+        _keep_none()
         self.new_block(block or self.block())
         self.runs(*runs)
 
@@ -323,6 +353,7 @@ class _Builder:
         fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, w) for w in widths])
         table = self.cursor.insertTable(len(rows), len(widths), fmt)
         for r, row in enumerate(rows):
+            _keep_none()
             for c, cell in enumerate(row):
                 cur = table.cellAt(r, c).firstCursorPosition()
                 cur.setBlockFormat(self.block(bottom=0))
@@ -494,7 +525,14 @@ class _ArticleSection:
         b, prep, f = self.b, self.prep, self.formats
         text = printable(prep.item.analysis.text)
         b.heading("The article", top=0)
-        b.new_block(b.block(bottom=2, line_height=125), b.char())
+        # blank lines between paragraphs become a small gap instead of a full empty line; the formats
+        # are given as each block is made (changing them afterwards re-lays out the rest: quadratic)
+        self._para_block, self._gap_block = b.block(bottom=2, line_height=125), b.block(bottom=0)
+        self._gap_char = b.char(4)
+        if _blank_line_at(text, 0):
+            b.new_block(self._gap_block, self._gap_char)
+        else:
+            b.new_block(self._para_block, b.char())
         cursor = b.cursor
         omap = self.omap = OffsetMap(text, cursor.position())
         # (start, end, kind, key, length): kind 0 = detector layer, 1 = user tag
@@ -529,19 +567,10 @@ class _ArticleSection:
                 fmt = f.span(layers, inner, tag)
             else:
                 fmt = plain
-            cursor.insertText(text[a:z], fmt)
+            self._insert(text, a, z, fmt)
+            _keep_none()
         for h in markers.get(len(text), ()):
             self._marker(h, len(text))
-        # blank lines between paragraphs become a small gap instead of a full empty line
-        gap = b.block(bottom=0)
-        gap_char = b.char(4)
-        block = b.doc.findBlock(omap.base)
-        while block.isValid():
-            if block.length() == 1:
-                c = QTextCursor(block)
-                c.setBlockFormat(gap)
-                c.setBlockCharFormat(gap_char)
-            block = block.next()
         # headings of the article (from the document loader) in bold
         for hs, he in prep.item.article.headings:
             if 0 <= hs < he <= len(text):
@@ -566,6 +595,24 @@ class _ArticleSection:
             part.highlights.append((omap.start(h.start), omap.end(h.end), tag.color, contents, subject, f"Reader · {h.name}"))
             part.bars.append((omap.start(h.start), omap.end(h.end), tag.color))
         b.first_block = False
+
+    def _insert(self, text: str, a: int, z: int, fmt: QTextCharFormat) -> None:
+        """text[a:z] in `fmt`; each line end starts a block (one position, like the `\n` it replaces)."""
+        cursor = self.b.cursor
+        pos = a
+        while pos < z:
+            nl = text.find("\n", pos, z)
+            if nl == -1:
+                cursor.insertText(text[pos:z], fmt)
+                return
+            if nl > pos:
+                cursor.insertText(text[pos:nl], fmt)
+            if _blank_line_at(text, nl + 1):
+                cursor.insertBlock(self._gap_block, self._gap_char)
+            else:
+                cursor.insertBlock(self._para_block, fmt)
+            _keep_none()
+            pos = nl + 1
 
     def _marker(self, h: PlacedHighlight, offset: int):
         fmt = self.b.char(bold=True, sans=True, background=h.tag.color)
@@ -636,6 +683,12 @@ class _ArticleSection:
                 self.section.parts[-1].waves.append((at, b.cursor.position(), LAYER_BY_KEY[obj.layer].color))
             b.runs(("  “" + passage + "”", b.char(9, italic=True)))
             b.para((reason, b.char(8.5, sans=True, color="#333333")), block=b.block(bottom=2, indent=18))
+
+
+def _blank_line_at(text: str, start: int) -> bool:
+    """Whether the line starting at `start` is empty or only spaces (or the text ends there)."""
+    end = text.find("\n", start)
+    return not text[start : end if end != -1 else len(text)].strip()
 
 
 def _sized(fmt: QTextCharFormat, size: float, sans=False) -> QTextCharFormat:
@@ -789,6 +842,7 @@ def _line_rects(doc: QTextDocument, a: int, z: int):
             if x2 - x1 < 0.5:
                 continue
             yield origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height(), line.ascent()
+        _keep_none()
         block = block.next()
 
 
@@ -805,6 +859,7 @@ def _x(line, pos: int) -> float:
 def render(preps: list[Prepared], options: ExportOptions, combined: bool) -> RenderResult:
     """Lay out and paint the PDF in memory; annotation rectangles come from the same layout."""
     ensure_gui_app()
+    _keep_none.reset()
     size_name = options.page_size or default_page_size()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -880,6 +935,7 @@ def _paint_part(painter, writer, part: _Part, header: str, page_no: int, total: 
             p = _page_index(y, ch)
             waves_by_page.setdefault(p, []).append((x, y - p * ch + asc + pt(1.7), w, color))
     for p in range(part.pages):
+        _keep_none()
         if page_no:
             writer.newPage()
         page_no += 1
@@ -896,6 +952,7 @@ def _paint_part(painter, writer, part: _Part, header: str, page_no: int, total: 
             painter.fillRect(QRectF(ml + x - pt(2.2), mt + y, pt(1.3), h), _color(color))
         for x, y, w, color in waves_by_page.get(p, ()):
             _paint_wave(painter, ml + x, ml + x + w, mt + y, _color(color))
+            _keep_none()
         _paint_header_footer(painter, header_font, header, page_no, total, when, ml, mt, cw, ch)
     return page_no
 
@@ -909,6 +966,7 @@ def _paint_wave(painter: QPainter, x0: float, x1: float, y: float, color: QColor
         nx = min(x + half, x1)
         path.quadTo((x + nx) / 2, y + (-2 * amp if up else 2 * amp) * (nx - x) / half, nx, y)
         x, up = nx, not up
+        _keep_none()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -11,6 +11,13 @@ import pytest
 from desktop.documents import load_source
 
 
+@pytest.fixture(autouse=True)
+def _qt_application(qapp):
+    """The QApplication pytest-qt makes, created before any export would make a bare QGuiApplication
+    (widgets tests later in the same process need a QApplication)."""
+    yield qapp
+
+
 @pytest.fixture(scope="session")
 def analysed_seeds(analyzer, seed_paths):
     """[(Article, Analysis)] for every seed, analysed once."""
