@@ -263,7 +263,8 @@ def find_quoted(text: str) -> list[Quoted]:
     if carry is not None:
         for s, e in carry_parts:
             out.append(Quoted(s, _cut_before(text, s, e), closed=False))
-    out = [q for q in out if q.end - q.start > 2 and text[q.start + 1 : q.end].strip(" \"“”„«»‘’'")]
+    # a quoted stretch holds words: not `""`, not a bare date or number
+    out = [q for q in out if q.end - q.start > 2 and re.search(r"[^\W\d_]{2}", text[q.start + 1 : q.end])]
     out.sort(key=lambda q: q.start)
     # drop overlaps (keep the earlier)
     kept: list[Quoted] = []
@@ -525,7 +526,8 @@ class _Finder:
             why = ""
             starts_para = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()
             before_text = text[max(0, q.start - 40) : q.start]
-            if found and nwords <= 3 and found[2] == "before" and (_MENTION_BEFORE.search(before_text) or self.in_list(q)):
+            near_cue = _has_cue(" ".join(re.findall(r"[A-Za-z]+", before_text)[-5:]))
+            if found and nwords <= 3 and found[2] == "before" and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q)):
                 found = None  # the "yellow vests", "instructors", "mercenaries": terms mentioned, not words said
             if nwords <= 6 and _is_title(content):
                 found = None  # "Sunday Morning Futures": a title or a name, not words said
