@@ -101,7 +101,15 @@ class Palette:
         fmt = QTextCharFormat()
         user = sorted(layer for layer in layers if layer.startswith("user:"))
         if user:
-            fmt.setBackground(self.fill(user[-1]))
+            # the user's own highlight: its tag colour as a fill plus an overline, a cue no detector uses
+            fill = self.fill(user[-1])
+            fmt.setBackground(fill)
+            fmt.setFontOverline(True)
+            if self.dark:
+                solid = QColor(fill)
+                solid.setAlpha(255)
+                fmt.setBackground(solid)
+                fmt.setForeground(QColor("#111111") if solid.lightnessF() > 0.55 else QColor("#ffffff"))
         else:
             for layer in FILL_ORDER:
                 if layer in layers:
