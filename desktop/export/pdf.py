@@ -941,7 +941,9 @@ def _paint_part(painter, writer, part: _Part, header: str, page_no: int, total: 
         page_no += 1
         painter.save()
         painter.translate(ml, mt - p * ch)
-        clip = QRectF(0, p * ch, cw, ch)
+        # a line moved to the next page may start a hair above the cut (fixed-point layout): shift the
+        # clip up one pixel so its background does not leave a sliver at the bottom of this page
+        clip = QRectF(-pt(6), p * ch - 1, cw + pt(12), ch)
         painter.setClipRect(clip)
         ctx = QAbstractTextDocumentLayout.PaintContext()
         ctx.clip = clip
