@@ -73,7 +73,7 @@ out = export_pdf([item], {out!r}, ExportOptions(page_size="A4", why={why}))
 seconds = time.perf_counter() - t0
 from pypdf import PdfReader
 reader = PdfReader(str(out))
-annots = sum(len(p.get("/Annots") or []) for p in reader.pages)
+annots = sum(len(p["/Annots"].get_object()) for p in reader.pages if "/Annots" in p)
 print(json.dumps(dict(words=word_count(text), analyse_s=analysed, seconds=seconds, pages=len(reader.pages), annots=annots,
                       mb=os.path.getsize(out) / 2**20, rss_before_mb=rss_before,
                       rss_peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)))

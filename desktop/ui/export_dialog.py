@@ -6,7 +6,7 @@ The dialog only collects options and shows progress: the user's notes are read o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -42,6 +42,7 @@ class ExportSource:
     article: object  # desktop.documents.model.Article
     analysis: object  # desktop.analysis.model.Analysis
     article_id: int | None = None
+    dismissed: frozenset = frozenset()  # (kind, start, end) the reader shows as dismissed (added to the library's)
 
 
 def _swatch(color: str) -> QIcon:
@@ -60,10 +61,11 @@ def _gather(library, sources: list[ExportSource], layers: frozenset[str]) -> lis
     """On the store thread: each article with its highlights, notes and verdicts."""
     items = []
     for src in sources:
-        if src.article_id is None:
-            items.append(ExportItem(src.article, src.analysis, layers))
+        if src.article_id is None or library is None:
+            items.append(ExportItem(src.article, src.analysis, layers, dismissed=frozenset(src.dismissed)))
         else:
-            items.append(item_from_library_id(library, src.article_id, src.article, src.analysis, layers))
+            item = item_from_library_id(library, src.article_id, src.article, src.analysis, layers)
+            items.append(replace(item, dismissed=frozenset(item.dismissed) | frozenset(src.dismissed)))
     return items
 
 
@@ -243,12 +245,13 @@ class ExportDialog(QDialog):
         options = self.options()
         layers = self.selected_layers()
         render_args = (str(target_path), options, self.combined)
-        if options.notes and self._store is not None:
+        if self._store is not None and any(s.article_id is not None for s in self.sources):
+            # verdicts and corrected metadata come from the library even when notes are left out
             self._store.run(_gather, self.sources, layers,
                             on_done=lambda items: self._render(items, *render_args),
                             on_error=self._failed)
         else:
-            self._render([ExportItem(s.article, s.analysis, layers) for s in self.sources], *render_args)
+            self._render(_gather(None, self.sources, layers), *render_args)
 
     def _confirm_overwrite(self, path: Path) -> bool:
         answer = QMessageBox.question(self, "Export PDF", f"{path.name} already exists. Replace it?",

@@ -56,7 +56,7 @@ def annotations(path: Path) -> list[tuple[int, dict]]:
     reader = PdfReader(str(path))
     out = []
     for i, page in enumerate(reader.pages):
-        for ref in page.get("/Annots") or []:
+        for ref in page["/Annots"].get_object() if "/Annots" in page else []:
             out.append((i, ref.get_object()))
     return out
 

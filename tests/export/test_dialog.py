@@ -52,6 +52,7 @@ def test_notes_from_the_library_and_folder_mode(qtbot, analysed_seeds, tmp_path,
     id1 = lib.add_article(a1)
     start = a1.text.index("Macron")
     lib.add_highlight(id1, start, start + 6, tag="2", note="Dialog note survives export")
+    lib.set_verdict(id1, next(sp for sp in an1.sentences if sp.label == "unsourced"), "dismissed")
     lib.close()
     store = StoreController(pools, str(db))
     dialog = ExportDialog([ExportSource(a1, an1, id1), ExportSource(a2, an2, None)], store=store, pools=pools)
@@ -63,6 +64,15 @@ def test_notes_from_the_library_and_folder_mode(qtbot, analysed_seeds, tmp_path,
     assert len(paths) == 2
     assert "Dialog note survives export" in flat(pdf_text(paths[0]))
     assert "Dialog note survives export" not in flat(pdf_text(paths[1]))
+    assert "1 finding you dismissed" in flat(pdf_text(paths[0]))
+    # without notes: no highlights or notes, but the dismissed finding stays out
+    dialog.notes_box.setChecked(False)
+    dialog.combined_radio.setChecked(True)
+    dialog.path_edit.setText(str(tmp_path / "plain.pdf"))
+    paths = _export(qtbot, dialog)
+    text = flat(pdf_text(paths[0]))
+    assert "Dialog note survives export" not in text and "1 finding you dismissed" in text
+    assert "2 articles compared" in text
     store.close()
 
 
