@@ -97,6 +97,7 @@ def run_app(files: list[str], db: str | None = None) -> int:
     window.show()
     # Ctrl+C in the terminal closes the window cleanly
     signal.signal(signal.SIGINT, lambda *_: window.close())
+    signal.signal(signal.SIGTERM, lambda *_: window.close())  # a logout or `kill` still saves the session
     from PySide6.QtCore import QTimer
 
     wake = QTimer(window)  # lets Python see the signal while Qt's loop runs
