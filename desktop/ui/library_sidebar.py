@@ -149,7 +149,6 @@ class LibrarySidebar(QWidget):
         self.list.setItemDelegate(EntryDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.itemActivated.connect(lambda item: self.open_requested.emit(item.data(ROLE_ENTRY)))
-        self.list.itemDoubleClicked.connect(lambda item: None)  # activation already opens it
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         layout.addWidget(self.filter)

@@ -777,6 +777,7 @@ class MainWindow(QMainWindow):
             return
         index = self.panes.index(pane)
         self.panes.remove(pane)
+        pane.dispose()
         pane.hide()
         pane.setParent(None)
         pane.deleteLater()

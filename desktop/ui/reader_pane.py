@@ -417,6 +417,11 @@ class ReaderPane(QFrame):
             self.state_label.setText("⚠ limited analysis" if self.analysis.warnings else "")
         self.analysis_changed.emit(self)
 
+    def dispose(self) -> None:
+        """The pane is closing: results still on their way are dropped."""
+        self._prep_generation += 1
+        self.painter.reset()
+
     def is_painted(self) -> bool:
         """The analysis has arrived and every block carries its formats."""
         return self.analysis is not None and self._applied_generation == self._prep_generation and self.painter.done

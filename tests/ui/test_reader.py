@@ -303,3 +303,24 @@ def test_find_and_zoom(make_window, qtbot, seed_paths):
     w.act_zoom_out.trigger()
     w.act_zoom_out.trigger()
     assert pane.text.font().pointSizeF() < size
+
+
+def test_status_bar_says_what_is_happening(make_window, qtbot, tmp_path):
+    w = make_window(cache=False)
+    said = []
+    w.analysis.status.connect(said.append)
+    w.start([])  # the window is up: the model starts loading on the analysis thread
+    assert said and said[0] == "Loading language model…"
+    paths = []
+    for i in range(3):
+        p = tmp_path / f"a{i}.txt"
+        p.write_text(f"Article {i}. Officials said the plan would work. The plan failed miserably.\n", encoding="utf-8")
+        paths.append(str(p))
+    w2 = make_window(cache=False)
+    said2 = []
+    w2.analysis.status.connect(said2.append)
+    panes = w2.open_sources(paths)
+    for p in panes:
+        wait_analysed(qtbot, p)
+    assert any(s.startswith("Analysing") and s.endswith("of 3") for s in said2), said2
+    assert said2[-1] == "Ready" and w2.status_label.text() == "Ready"
