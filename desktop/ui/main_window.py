@@ -1039,4 +1039,5 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Wait for workers and close the library (after the window closed)."""
         self.pools.wait(10000)
+        self.pools.cancel_pending()
         self.store.close()

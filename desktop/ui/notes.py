@@ -237,8 +237,11 @@ class NotesController(QObject):
         if pane.article_id is None or pane.analysis is None or not self.store.available:
             return
         analysis = pane.analysis
+        generation = getattr(pane, "verdict_generation", 0)
 
         def done(dismissed, pane=pane, analysis=analysis) -> None:
+            if getattr(pane, "verdict_generation", 0) != generation:
+                return  # the user gave a verdict meanwhile: this answer is older than what the pane shows
             if pane in self.window.panes and pane.analysis is analysis and set(dismissed) != pane.dismissed:
                 pane.dismissed = set(dismissed)
                 pane.repaint_layers()
@@ -250,6 +253,7 @@ class NotesController(QObject):
             self.failed.emit("This article is not in the library: verdicts cannot be saved.")
             return
         key = (span.kind, span.start, span.end)
+        pane.verdict_generation = getattr(pane, "verdict_generation", 0) + 1
         before = key in pane.dismissed
         if verdict == "dismissed":
             pane.dismissed.add(key)

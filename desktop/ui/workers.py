@@ -95,6 +95,13 @@ class Pools:
     def busy(self) -> bool:
         return bool(self._relays)
 
+    def cancel_pending(self) -> None:
+        """The window is gone: results still queued are dropped instead of reaching deleted widgets."""
+        for relay in list(self._relays):
+            relay._on_done = None
+            relay._on_error = None
+        # the relays themselves stay alive until their (now empty) answer arrives
+
     def wait(self, msecs: int = 30000) -> None:
         for pool in (self.io, self.analysis, self.store):
             pool.waitForDone(msecs)
