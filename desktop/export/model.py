@@ -58,7 +58,8 @@ class ExportOptions:
     exported_at: datetime | None = None  # None: now
 
     def export_time(self) -> datetime:
-        return self.exported_at or datetime.now(timezone.utc)
+        """When the export was made, in the user's time zone (shown in the title block)."""
+        return self.exported_at or datetime.now(timezone.utc).astimezone()
 
 
 def parse_layers(value: str | None) -> frozenset[str]:

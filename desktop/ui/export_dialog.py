@@ -1,7 +1,8 @@
 """`File ▸ Export PDF…`: choose layers, notes, the “why” appendix, page size and one-per-article vs combined.
 
 The dialog only collects options and shows progress: the user's notes are read on the store thread
-(through the app's `StoreController`) and the PDF is laid out and written on a worker thread.
+(through the app's `StoreController`), and a worker thread waits for a child process that lays out
+and writes the PDF (`desktop.export.worker`), so the window never freezes.
 """
 
 from __future__ import annotations
@@ -70,12 +71,13 @@ def _gather(library, sources: list[ExportSource], layers: frozenset[str]) -> lis
 
 
 def _render(items: list[ExportItem], target: str, options: ExportOptions, combined: bool) -> list[str]:
-    """On a worker thread: write the PDF(s); returns the paths written."""
-    from desktop.export.pdf import export_folder, export_pdf
+    """On a worker thread: wait for a child process that writes the PDF(s); returns the paths written.
 
-    if combined or len(items) == 1:
-        return [str(export_pdf(items, target, options))]
-    return [str(p) for p in export_folder(items, target, options)]
+    Qt's text layout is not safe in a second thread of this process while the GUI paints, so the
+    layout itself runs in `desktop.export.worker`'s own process."""
+    from desktop.export.worker import export_in_child
+
+    return export_in_child(items, target, options, combined)
 
 
 class ExportDialog(QDialog):
