@@ -113,6 +113,11 @@ def small(report) -> None:
                 times.append(time.perf_counter() - t0)
             name = "export 1,000 words" + (" + why appendix" if why else "")
             report(name, min(times), "s", f"best of 3, 10 notes, {len(analysis.spans)} spans; target: well under a few seconds")
+        from desktop.export.worker import export_in_child
+
+        t0 = time.perf_counter()
+        export_in_child([item], str(Path(tmp) / "child.pdf"), ExportOptions(page_size="A4"), False)
+        report("export 1,000 words from the dialog", time.perf_counter() - t0, "s", "child process start included")
 
 
 def big(report) -> None:
