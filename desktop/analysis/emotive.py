@@ -151,10 +151,11 @@ class EmotiveDetector:
                 return False
         if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _NEGATING_PREFIXES:
             return False  # "non-partisan", "anti-fascist" describe, they do not judge
-        if tagged and entry.role == "certainty" and end - start == 1:
-            # "speak clearly" describes a manner; "clearly, …" / "will obviously lead" assert.
-            if start > 0 and doc[start - 1].pos_ == "VERB":
-                return False
+        if entry.role == "certainty" and not _starts_sentence(tok):
+            # "Clearly, …" / "Needless to say, …" opening a sentence tell the reader what to
+            # think; mid-sentence ("was clearly illegal", "speak clearly") they mostly hedge or
+            # describe a manner, and painting each one drowns the charged words.
+            return False
         if tagged and entry.role == "verb" and end - start == 1 and tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             return False
         if tagged and entry.role == "noun" and end - start == 1 and tok.pos_ in ("VERB", "AUX"):
@@ -208,6 +209,12 @@ class EmotiveDetector:
                 cand.end = nxt + 1
         elif role == "fear":
             cand.end = self._blame(doc, cand.end)
+        # "anti-Catholic", "hurricane-ravaged": a hyphenated word is never cut in two
+        cand.end = _hyphen_right(doc, cand.end)
+        if tagged and role in ("noun", "name") and doc[cand.end - 1].pos_ == "NOUN":
+            # "a disgrace to the office", "travesty of justice": a short complement completes
+            # the charged noun
+            cand.end = _take_complement(doc, cand, 3)
 
     def _blame(self, doc: Doc, i: int) -> int:
         """'… unleashed by the West': the agent a feared outcome is pinned on joins the span."""
@@ -423,6 +430,35 @@ def _take_noun(doc: Doc, i: int, tagged: bool) -> int:
         if tok.is_alpha and tok.is_lower and tok.lower_ not in STOP_WORDS and not tok.lower_.endswith("ly"):
             end += 1
     return end
+
+
+def _hyphen_right(doc: Doc, end: int) -> int:
+    """End of the hyphenated word that token end-1 starts ("anti" -> "anti-Catholic")."""
+    while (
+        end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_ and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return end
+
+
+def _take_complement(doc: Doc, cand: _Candidate, limit: int) -> int:
+    """End of an of/to/against phrase of at most `limit` words hanging on the candidate's noun."""
+    end = cand.end
+    if end >= len(doc):
+        return end
+    prep = doc[end]
+    if prep.lower_ not in ("of", "to", "against", "toward", "towards") or prep.dep_ != "prep":
+        return end
+    if not (cand.start <= prep.head.i < cand.end):
+        return end
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return end
+    right = objs[0].right_edge.i + 1
+    if right - end > limit:
+        return end
+    return right
 
 
 def _overlaps_any(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:
