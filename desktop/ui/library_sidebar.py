@@ -103,8 +103,8 @@ class EntryDelegate(QStyledItemDelegate):
             h = bfm.height() + 2
             items = (
                 ("unsourced", f"{100 * entry.badges.get('unsourced_share', 0):.0f}% unsourced"),
-                ("quote", f"{entry.badges.get('quotes', 0)} quotes"),
-                ("emotive", f"{entry.badges.get('emotive_per_1000', 0):.1f} emotive/1k"),
+                ("quote", f"{entry.badges.get('quotes', 0)} quote{'' if entry.badges.get('quotes', 0) == 1 else 's'}"),
+                ("emotive", f"{entry.badges.get('emotive_per_1000', 0):.1f}/1k emotive"),
             )
             for key, text in items:
                 w = bfm.horizontalAdvance(text) + 10
@@ -220,6 +220,12 @@ class LibrarySidebar(QWidget):
         lines = [f"<b>{html.escape(e.title)}</b>"]
         if e.subtitle or e.date:
             lines.append(html.escape(" · ".join(x for x in (e.subtitle, e.date) if x)))
+        if e.badges:
+            b = e.badges
+            lines.append(
+                f"{100 * b.get('unsourced_share', 0):.0f}% of claims unsourced · {b.get('quotes', 0)} quotes · "
+                f"{b.get('emotive_per_1000', 0):.1f} emotive phrases per 1,000 words"
+            )
         if not e.source.startswith("library:"):
             lines.append(html.escape(e.source))
         if e.failed:

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._update_actions()
         self.resize(1400, 860)
+        self.resizeDocks([self.library_dock, self.quotes_dock], [280, 300], Qt.Orientation.Horizontal)
 
     # -- construction ---------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
