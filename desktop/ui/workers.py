@@ -13,57 +13,52 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
-class TaskSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)  # the exception
+class _Dispatcher(QObject):
+    """One long-lived object in the GUI thread: every task's answer arrives here as a queued signal.
 
+    (No QObject is made or destroyed per task: a per-task signal object whose last reference is
+    dropped on a worker thread gets deleted there, which crashes Qt.)
+    """
 
-class _Relay(QObject):
-    """Lives in the GUI thread; the queued signals land here and call the callbacks."""
+    answered = Signal(object)  # [task id, ok, value]
 
-    def __init__(self, owner: "Pools", on_done, on_error):
+    def __init__(self):
         super().__init__()
-        self._owner = owner
-        self._on_done = on_done
-        self._on_error = on_error
-        self.signals = TaskSignals()
-        self.signals.finished.connect(self._done)
-        self.signals.failed.connect(self._failed)
+        self.callbacks: dict[int, tuple] = {}
+        self.answered.connect(self._answer)
 
     @Slot(object)
-    def _done(self, box):
-        self._owner._relays.discard(self)
-        if self._on_done is not None:
-            self._on_done(box[0])
-
-    @Slot(object)
-    def _failed(self, box):
-        self._owner._relays.discard(self)
-        if self._on_error is not None:
-            self._on_error(box[0])
+    def _answer(self, box) -> None:
+        task_id, ok, value = box
+        on_done, on_error = self.callbacks.pop(task_id, (None, None))
+        callback = on_done if ok else on_error
+        if callback is not None:
+            callback(value)
 
 
 class Task(QRunnable):
-    """One call of `fn(*args)` on a pool thread."""
+    """One call of `fn(*args)` on a pool thread; the answer goes back through the dispatcher."""
 
-    def __init__(self, fn: Callable, args: tuple, signals: TaskSignals):
+    def __init__(self, fn: Callable, args: tuple, dispatcher: _Dispatcher, task_id: int):
         super().__init__()
         self.setAutoDelete(True)
         self._fn = fn
         self._args = args
-        self._signals = signals
+        self._dispatcher = dispatcher
+        self._id = task_id
 
     def run(self) -> None:
         try:
             result = self._fn(*self._args)
         except BaseException as exc:  # noqa: BLE001 — every failure goes back to the GUI as a message
             exc.__sl_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
-            outcome, value = self._signals.failed, exc
+            box = [self._id, False, exc]
         else:
-            outcome, value = self._signals.finished, result
+            box = [self._id, True, result]
+        self._fn = self._args = None
         try:
             # always a fresh list: bare None through a queued `object` signal upsets the refcount of None
-            outcome.emit([value])
+            self._dispatcher.answered.emit(box)
         except RuntimeError:
             pass  # the application is shutting down: nobody is waiting for this result
 
@@ -82,25 +77,23 @@ class Pools:
         self.io = _pool(2)
         self.analysis = _pool(1)
         self.store = _pool(1)
-        self._relays: set[_Relay] = set()
+        self._dispatcher = _Dispatcher()
+        self._next_id = 0
 
     def submit(self, pool: QThreadPool, fn: Callable, *args: Any, on_done=None, on_error=None) -> None:
-        relay = _Relay(self, on_done, on_error)
-        self._relays.add(relay)
-        pool.start(Task(fn, args, relay.signals))
+        self._next_id += 1
+        self._dispatcher.callbacks[self._next_id] = (on_done, on_error)
+        pool.start(Task(fn, args, self._dispatcher, self._next_id))
 
     def load(self, fn: Callable, *args, on_done=None, on_error=None) -> None:
         self.submit(self.io, fn, *args, on_done=on_done, on_error=on_error)
 
     def busy(self) -> bool:
-        return bool(self._relays)
+        return bool(self._dispatcher.callbacks)
 
     def cancel_pending(self) -> None:
-        """The window is gone: results still queued are dropped instead of reaching deleted widgets."""
-        for relay in list(self._relays):
-            relay._on_done = None
-            relay._on_error = None
-        # the relays themselves stay alive until their (now empty) answer arrives
+        """The window is gone: answers still on their way are dropped instead of reaching deleted widgets."""
+        self._dispatcher.callbacks.clear()
 
     def wait(self, msecs: int = 30000) -> None:
         for pool in (self.io, self.analysis, self.store):

@@ -212,8 +212,8 @@ def test_state_is_restored_after_a_restart(make_window, qtbot, seed_paths):
     w.quotes_dock.close()
     w.profile_dock.close()
     w.notes_dock.close()
-    qtbot.waitUntil(lambda: w.splitter.width() > 500)
-    w.splitter.setSizes([400, 200])
+    qtbot.waitUntil(lambda: w.splitter.width() > 450)
+    w.splitter.setSizes([300, 150])
     sizes = w.splitter.sizes()
     assert sizes[0] > 1.5 * sizes[1]
     w.close()  # saves
