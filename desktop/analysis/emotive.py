@@ -114,6 +114,10 @@ class EmotiveDetector:
         candidates = self._longest_first(candidates)
         candidates = self._attach_weak(candidates, weak)
         candidates = self._merge(doc, candidates)
+        if tagged:
+            for cand in candidates:
+                _coordinate(doc, cand)
+            candidates = self._longest_first(candidates)
         spans = []
         for cand in candidates:
             s, e = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
@@ -418,10 +422,12 @@ def _take_noun(doc: Doc, i: int, tagged: bool) -> int:
         # an adjective/name/noun run that ends in a common noun: "ugly public fight",
         # "reckless IT practices"; stops before a verb, a preposition or a determiner
         last_noun = i
-        while end < len(doc) and end - i < 3 and doc[end].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[end].is_stop:
+        words = 0
+        while end < len(doc) and words < 3 and doc[end].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[end].is_stop:
             if not doc[end].is_alpha:
                 break
-            end += 1
+            end = _hyphen_right(doc, end + 1)  # "far-right personality"
+            words += 1
             if doc[end - 1].pos_ == "NOUN":
                 last_noun = end
         return last_noun
@@ -430,6 +436,33 @@ def _take_noun(doc: Doc, i: int, tagged: bool) -> int:
         if tok.is_alpha and tok.is_lower and tok.lower_ not in STOP_WORDS and not tok.lower_.endswith("ly"):
             end += 1
     return end
+
+
+def _coordinate(doc: Doc, cand: _Candidate) -> None:
+    """'dark and menacing developments', 'tormenting and persecuting': words coordinated with
+    the charged one, of the same kind, join it."""
+    for _ in range(3):
+        first = doc[cand.start]
+        head = first.head
+        if first.dep_ != "conj" or head.i >= cand.start or head.pos_ != first.pos_ or cand.start - head.i > 3:
+            break
+        if not all(t.lower_ in (",", "and", "or") for t in doc[head.i + 1 : cand.start]):
+            break
+        cand.start = head.i
+    for _ in range(3):
+        ends = [t for t in doc[cand.start : cand.end]]
+        nxt = [
+            c for t in ends for c in t.children
+            if c.dep_ == "conj" and c.i >= cand.end and c.pos_ == t.pos_
+            # "drag his feet and release the reports": a conjunct with its own object is a new act
+            and not any(g.dep_ in ("dobj", "prep", "xcomp", "ccomp", "acomp", "attr") for g in c.children)
+        ]
+        if not nxt:
+            break
+        c = min(nxt, key=lambda t: t.i)
+        if c.i - cand.end > 2 or not all(t.lower_ in (",", "and", "or") for t in doc[cand.end : c.i]):
+            break
+        cand.end = c.i + 1
 
 
 def _hyphen_right(doc: Doc, end: int) -> int:
@@ -459,6 +492,11 @@ def _take_complement(doc: Doc, cand: _Candidate, limit: int) -> int:
     if right - end > limit:
         return end
     return right
+
+
+def _X(flag):
+    import os
+    return flag in os.environ.get("EMO_X", "")
 
 
 def _overlaps_any(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:

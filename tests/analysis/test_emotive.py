@@ -102,8 +102,8 @@ def test_scare_quotes_only_when_no_one_is_quoted(analyzer):
 
 
 def test_capitalised_names_are_not_judgements(analyzer):
-    text = "The Radical Party met in the Grand Hotel. Radical ideas spread."
-    assert emotive_texts(analyzer, text) == ["Radical ideas"]
+    text = "The Reckless Party met in the Grand Hotel. Reckless ideas spread."
+    assert emotive_texts(analyzer, text) == ["Reckless ideas"]
 
 
 def test_headline_in_title_case_still_counts(analyzer):
