@@ -76,15 +76,17 @@ class _Holder:
 class _StoreCommand(QUndoCommand):
     """An undoable change to the library; redo/undo run on the store thread, in order."""
 
-    def __init__(self, controller: "NotesController", article_id: int, text: str, do, undo):
+    def __init__(self, controller: "NotesController", article_id: int, text: str, do, undo, on_fail=None):
         super().__init__(text)
         self._c = controller
         self._article_id = article_id
         self._do = do
         self._undo = undo
+        self._on_fail = on_fail
 
     def redo(self) -> None:
-        self._c._write(self._article_id, self._do, self.text())
+        on_fail, self._on_fail = self._on_fail, None  # only the first attempt re-opens the editor
+        self._c._write(self._article_id, self._do, self.text(), on_fail)
 
     def undo(self) -> None:
         self._c._write(self._article_id, self._undo, "Undo " + self.text().lower())
@@ -140,10 +142,12 @@ class NotesController(QObject):
     def _fail(self, error) -> None:
         self.failed.emit(f"Not saved: {error_message(error)}")
 
-    def _write(self, article_id: int, fn, what: str) -> None:
+    def _write(self, article_id: int, fn, what: str, on_fail=None) -> None:
         def failed(error) -> None:
             self.failed.emit(f"{what} failed: {error_message(error)}")
             self.reload(article_id)
+            if on_fail is not None:
+                on_fail(error_message(error))
 
         self.store.run(fn, on_done=lambda _r: self.reload(article_id), on_error=failed)
 
@@ -193,7 +197,7 @@ class NotesController(QObject):
                 return h
         return None
 
-    def edit_highlight(self, highlight, *, tag: str | None = None, note: str | None = None) -> None:
+    def edit_highlight(self, highlight, *, tag: str | None = None, note: str | None = None, on_fail=None) -> None:
         old_tag, old_note = highlight.tag, highlight.note
         new_tag = tag if tag is not None else old_tag
         new_note = note if note is not None else old_note
@@ -205,6 +209,7 @@ class NotesController(QObject):
                 "Edit note" if note is not None else "Change tag",
                 lambda lib: lib.update_highlight(hid, tag=new_tag, note=new_note),
                 lambda lib: lib.update_highlight(hid, tag=old_tag, note=old_note),
+                on_fail,
             )
         )
 
@@ -219,11 +224,20 @@ class NotesController(QObject):
 
         self.undo_stack.push(_StoreCommand(self, highlight.article_id, "Delete highlight", do, undo))
 
-    def edit_note_dialog(self, highlight, pane=None) -> None:
+    def edit_note_dialog(self, highlight, pane=None, typed: str | None = None, problem: str = "") -> None:
+        """Edit a highlight's note; if saving fails, the editor comes back with what was typed."""
         quote = highlight.anchor.exact
-        dialog = NoteDialog(self.window, "Note on your highlight", highlight.note, quote)
+        title = "Note on your highlight" + (" — not saved, try again" if problem else "")
+        dialog = NoteDialog(self.window, title, highlight.note if typed is None else typed, quote)
+        if problem:
+            dialog.setToolTip(problem)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.text() != highlight.note:
-            self.edit_highlight(highlight, note=dialog.text())
+            text = dialog.text()
+
+            def retry(message: str, text=text) -> None:
+                QTimer.singleShot(0, lambda: self.edit_note_dialog(highlight, pane, text, message))
+
+            self.edit_highlight(highlight, note=text, on_fail=retry)
 
     # -- article notes -------------------------------------------------------------------------------------
     def load_article_note(self, article_id: int, on_done) -> None:

@@ -145,3 +145,32 @@ def test_search_finds_a_note_and_opens_the_article_at_the_hit(make_window, qtbot
     if hit.start is not None:
         qtbot.waitUntil(lambda: w.panes[0].text.textCursor().selectionStart() == hit.start, timeout=5000)
         assert w.panes[0].text.textCursor().selectedText() == "Kremlin"
+
+
+def test_a_note_that_cannot_be_saved_comes_back_in_the_editor(make_window, qtbot, seed_paths, monkeypatch):
+    from desktop.ui import notes
+
+    w, pane = open_seed(make_window, qtbot, seed_paths)
+    start = pane.article.text.index("Kremlin")
+    w.notes.tag_selection(pane, "1", start, start + len("Kremlin"))
+    qtbot.waitUntil(lambda: len(pane.highlights) == 1, timeout=10_000)
+    seen = []
+
+    def fake_exec(dialog):
+        seen.append((dialog.windowTitle(), dialog.text()))
+        if len(seen) == 1:
+            dialog.edit.setPlainText("Who in the Kremlin? Ask the desk.")
+            return notes.QDialog.DialogCode.Accepted
+        return notes.QDialog.DialogCode.Rejected
+
+    def full_disk(fn, *args, on_done=None, on_error=None):
+        on_error(OSError("database or disk is full"))
+
+    monkeypatch.setattr(notes.NoteDialog, "exec", fake_exec)
+    monkeypatch.setattr(w.store, "run", full_disk)
+    w.notes.edit_note_dialog(pane.highlights[0], pane)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+    title, text = seen[1]
+    assert text == "Who in the Kremlin? Ask the desk."
+    assert "not saved" in title
+    assert "disk is full" in w.statusBar().currentMessage()
