@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
             pass
         else:
             self.act_compare = A("&Compare open articles", self.compare_open, "Ctrl+Shift+C", "How the open articles tell the same story: shared quotes, shared claims, what only one says", icon_name="compare")
+        self.act_export_notes = A("Export &notes…", self.export_notes, None, "Save all your highlights and notes as W3C Web Annotations (JSON-LD) or Markdown")
+        self.act_import_notes = A("&Import notes…", self.import_notes, None, "Add highlights and notes from a Sourcelight JSON-LD or Markdown export (no duplicates)")
         self.act_search = A("&Search the library…", self.focus_search, "Ctrl+Shift+F", "Search every article, note and tag", icon_name="search")
         self.act_export = None
         try:
@@ -237,6 +239,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         if self.act_export:
             m.addAction(self.act_export)
+        m.addAction(self.act_export_notes)
+        m.addAction(self.act_import_notes)
         self.file_menu_extra = m.addSeparator()  # further export / compare actions go here
         m.addAction(self.act_close_pane)
         m.addSeparator()
@@ -595,6 +599,63 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(sources, self, layers=layers, store=self.store, pools=self.pools)
         dialog.exported.connect(lambda paths: self.statusBar().showMessage(f"Exported {', '.join(paths)}", 10000))
         dialog.exec()
+
+    def export_notes(self, path: str | None = None) -> None:
+        """Every annotation in the library to a .jsonld / .json (W3C Web Annotation) or .md file."""
+        if not self.store.available:
+            self.statusBar().showMessage("The library is unavailable: there are no notes to export.", 8000)
+            return
+        if path is None:
+            start = str(Path(settings.get("recent/dir") or Path.home()) / "sourcelight-notes.jsonld")
+            path, _ = QFileDialog.getSaveFileName(self, "Export notes", start, "W3C Web Annotations (*.jsonld *.json);;Markdown (*.md)")
+            if not path:
+                return
+        markdown = path.lower().endswith((".md", ".markdown"))
+
+        def write(lib, path=path, markdown=markdown):
+            import json
+
+            data = lib.export_markdown() if markdown else json.dumps(lib.export_jsonld(), ensure_ascii=False, indent=1)
+            Path(path).write_text(data, encoding="utf-8")
+            return path
+
+        self.store.run(
+            write,
+            on_done=lambda p: self.statusBar().showMessage(f"Notes exported to {p}", 10000),
+            on_error=lambda e: QMessageBox.warning(self, "Notes not exported", error_message(e)),
+        )
+
+    def import_notes(self, path: str | None = None) -> None:
+        if not self.store.available:
+            self.statusBar().showMessage("The library is unavailable: notes cannot be imported.", 8000)
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Import notes", settings.get("recent/dir") or str(Path.home()), "Sourcelight notes (*.jsonld *.json *.md)")
+            if not path:
+                return
+
+        def read(lib, path=path):
+            import json
+
+            text = Path(path).read_text(encoding="utf-8")
+            if path.lower().endswith((".md", ".markdown")):
+                return lib.import_markdown(text)
+            try:
+                data = json.loads(text)
+            except ValueError:
+                raise ValueError(f"{Path(path).name} is not a JSON-LD notes file") from None
+            return lib.import_jsonld(data)
+
+        def done(counts) -> None:
+            added, skipped = counts
+            self.statusBar().showMessage(f"Imported {added} annotation{'s' if added != 1 else ''}" + (f", {skipped} already in the library" if skipped else ""), 10000)
+            self.load_library()
+            for pane in self.panes:
+                self.notes.reload(pane.article_id)
+                self.notes._load_verdicts(pane)
+            self.last_import = counts
+
+        self.store.run(read, on_done=done, on_error=lambda e: QMessageBox.warning(self, "Notes not imported", error_message(e)))
 
     # -- compare ------------------------------------------------------------------------------------
     def compare_open(self) -> None:

@@ -174,3 +174,19 @@ def test_a_note_that_cannot_be_saved_comes_back_in_the_editor(make_window, qtbot
     assert text == "Who in the Kremlin? Ask the desk."
     assert "not saved" in title
     assert "disk is full" in w.statusBar().currentMessage()
+
+
+def test_export_then_import_notes_from_the_file_menu_does_not_duplicate(make_window, qtbot, seed_paths, tmp_path):
+    w, pane = open_seed(make_window, qtbot, seed_paths)
+    start = pane.article.text.index("Olaf Scholz")
+    w.notes.tag_selection(pane, "2", start, start + 11, note="Chancellor since 2021")
+    qtbot.waitUntil(lambda: len(pane.highlights) == 1, timeout=10_000)
+    for name in ("notes.jsonld", "notes.md"):
+        out = tmp_path / name
+        w.export_notes(str(out))
+        qtbot.waitUntil(out.exists, timeout=10_000)
+        assert "Chancellor since 2021" in out.read_text(encoding="utf-8")
+    w.import_notes(str(tmp_path / "notes.jsonld"))
+    qtbot.waitUntil(lambda: getattr(w, "last_import", None) is not None, timeout=10_000)
+    assert w.last_import[0] == 0  # everything was already there
+    qtbot.waitUntil(lambda: len(pane.highlights) == 1)
