@@ -110,6 +110,10 @@ class EmotiveDetector:
                 weak.append(cand)
                 continue
             self._grow(doc, cand, entry, tagged)
+            if tagged and entry.role == "absolute" and end - start == 1 and cand.end == end and doc[start].pos_ == "ADJ":
+                # "inevitable death", "overwhelming majority" inflate; "the outcome was
+                # inevitable", "the damage is irreversible" state a judgement of fact
+                continue
             candidates.append(cand)
         candidates = self._longest_first(candidates)
         candidates = self._attach_weak(candidates, weak)
@@ -186,7 +190,8 @@ class EmotiveDetector:
             # possessives and numbers do not
             inside = set(range(cand.start, cand.end))
             prev = cand.start - 1
-            while prev >= 0 and cand.start - prev <= 3:
+            words = 0
+            while prev >= 0 and words < 3:
                 p = doc[prev]
                 if not (
                     p.pos_ in ("NOUN", "ADJ", "ADV")
@@ -198,7 +203,13 @@ class EmotiveDetector:
                     break
                 inside.add(prev)
                 cand.start = prev
-                prev -= 1
+                words += 1
+                # "left-wing mob", "sex-predator": the whole hyphenated modifier
+                while cand.start >= 2 and doc[cand.start - 1].text == "-" and not doc[cand.start - 1].whitespace_ \
+                        and not doc[cand.start - 2].whitespace_ and doc[cand.start - 2].is_alpha:
+                    cand.start -= 2
+                    inside.update((cand.start, cand.start + 1))
+                prev = cand.start - 1
         elif role == "adverb":
             prev, nxt = cand.start - 1, cand.end
             if prev >= 0 and _is_verb(doc[prev], tagged):
@@ -325,6 +336,8 @@ class EmotiveDetector:
                     continue
                 if _names_a_thing(doc, e):
                     continue
+                if _echoes_a_quote(text, inner, s, quotes):
+                    continue
                 taken.append((s, e))
                 out.append(
                     Span(
@@ -358,6 +371,13 @@ class EmotiveDetector:
             if word not in _SKIP_WORDS:
                 return False
         return False
+
+
+def _echoes_a_quote(text: str, inner: str, at: int, quotes: list[tuple[int, int]]) -> bool:
+    """True when the quoted words also stand inside someone's quote elsewhere in the text: the
+    author is citing that speaker's word, not mocking it."""
+    needle = re.compile(r"(?<!\w)" + re.escape(inner.strip()) + r"(?!\w)", re.IGNORECASE)
+    return any(not (qs <= at < qe) and needle.search(text, qs, qe) for qs, qe in quotes)
 
 
 def _names_a_thing(doc: Doc, end: int) -> bool:
@@ -492,11 +512,6 @@ def _take_complement(doc: Doc, cand: _Candidate, limit: int) -> int:
     if right - end > limit:
         return end
     return right
-
-
-def _X(flag):
-    import os
-    return flag in os.environ.get("EMO_X", "")
 
 
 def _overlaps_any(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:
