@@ -56,7 +56,7 @@ def run(report) -> None:
     from desktop.ui.app import create_app
     from desktop.ui.main_window import MainWindow, seed_files
 
-    app = create_app(["sourcelight"])
+    app = create_app(["sourcelight"])  # noqa: F841 — keep the QApplication alive for the whole run
     seeds = seed_files()
     texts = [p.read_text(encoding="utf-8") for p in seeds]
 
