@@ -464,7 +464,7 @@ def _coordinate(doc: Doc, cand: _Candidate) -> None:
     for _ in range(3):
         first = doc[cand.start]
         head = first.head
-        if first.dep_ != "conj" or head.i >= cand.start or head.pos_ != first.pos_ or cand.start - head.i > 3:
+        if first.dep_ != "conj" or head.i >= cand.start or not _same_kind(head, first) or cand.start - head.i > 3:
             break
         if not all(t.lower_ in (",", "and", "or") for t in doc[head.i + 1 : cand.start]):
             break
@@ -473,7 +473,7 @@ def _coordinate(doc: Doc, cand: _Candidate) -> None:
         ends = [t for t in doc[cand.start : cand.end]]
         nxt = [
             c for t in ends for c in t.children
-            if c.dep_ == "conj" and c.i >= cand.end and c.pos_ == t.pos_
+            if c.dep_ == "conj" and c.i >= cand.end and _same_kind(c, t)
             # "drag his feet and release the reports": a conjunct with its own object is a new act
             and not any(g.dep_ in ("dobj", "prep", "xcomp", "ccomp", "acomp", "attr") for g in c.children)
         ]
@@ -483,6 +483,14 @@ def _coordinate(doc: Doc, cand: _Candidate) -> None:
         if c.i - cand.end > 2 or not all(t.lower_ in (",", "and", "or") for t in doc[cand.end : c.i]):
             break
         cand.end = c.i + 1
+
+
+def _same_kind(a, b) -> bool:
+    """Same part of speech; a participle and an adjective count as one ("offended and outraged")."""
+    if a.pos_ == b.pos_:
+        return True
+    kinds = {a.pos_, b.pos_}
+    return kinds == {"ADJ", "VERB"} and "VBN" in (a.tag_, b.tag_)
 
 
 def _hyphen_right(doc: Doc, end: int) -> int:
@@ -503,7 +511,9 @@ def _take_complement(doc: Doc, cand: _Candidate, limit: int) -> int:
     prep = doc[end]
     if prep.lower_ not in ("of", "to", "against", "toward", "towards") or prep.dep_ != "prep":
         return end
-    if not (cand.start <= prep.head.i < cand.end):
+    # right after the noun, "of"/"to" belong to it even when the parser hangs them on the verb
+    # ("called it a disgrace to the office")
+    if not (cand.start <= prep.head.i < cand.end) and prep.lower_ not in ("of", "to"):
         return end
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     if not objs:

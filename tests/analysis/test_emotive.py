@@ -31,6 +31,17 @@ def emotive_texts(analyzer, text: str) -> list[str]:
         ("Obviously, Paris does not want to face the consequences.", ["Obviously"]),
         ("The experts called for calm, but the report was simply unrealistic.", ["simply unrealistic"]),
         ("When the French start receiving zinc coffins from Ukraine, protests will grow.", ["zinc coffins"]),
+        # a charged noun keeps its short complement; a hyphenated word is never cut
+        ("His exoneration is a complete travesty of justice.", ["complete travesty of justice"]),
+        ("The mayor called it a disgrace to the office.", ["disgrace to the office"]),
+        ("The bitterly anti-Catholic media ignored him.", ["bitterly anti-Catholic"]),
+        ("The radical left-wing mob took over the square.", ["radical left-wing mob"]),
+        # words coordinated with the charged one are one phrase
+        ("They were plotting and scheming to get what they want.", ["plotting and scheming"]),
+        ("He became offended and outraged when it was pointed out.", ["offended and outraged"]),
+        # idioms of contempt and stock exaggerations
+        ("The coach's plan went off the rails within a week.", ["off the rails"]),
+        ("The rebuttal was a pack of lies from start to finish.", ["pack of lies"]),
     ],
 )
 def test_each_category_marks_the_charged_phrase(analyzer, text, expected):
@@ -54,6 +65,12 @@ def test_why_and_cue_name_the_lexicon_entry(analyzer):
         "Great Britain and Germany sent ammunition, the ministry said in a statement on Monday.",
         "The death toll rose to 207, and officials prepared for the worst-case scenario.",
         "He spoke clearly and slowly to the committee about the budget.",
+        # certainty adverbs mid-sentence hedge or describe; only "Clearly, …" opening a sentence asserts
+        "The report was clearly late, and the minister will certainly reply on Monday.",
+        # broad intensifiers alone are not charged ("totally new", "extremely broad")
+        "The new model is totally new and its powers are extremely broad.",
+        # an outcome called inevitable or a size called huge states a judgement of fact
+        "The delay was inevitable after the huge storm closed the port.",
     ],
 )
 def test_neutral_terms_are_not_flagged(analyzer, text):
@@ -99,6 +116,22 @@ def test_scare_quotes_only_when_no_one_is_quoted(analyzer):
     # titles and names in quotes are not scare quotes
     text = 'The newspaper "Welt am Sonntag" published the letter on Sunday.'
     assert emotive_texts(analyzer, text) == []
+
+
+def test_broad_intensifier_counts_before_a_charged_word(analyzer):
+    text = "The minister's answer was totally disgraceful."
+    assert emotive_texts(analyzer, text) == ["totally disgraceful"]
+
+
+def test_quoted_word_echoing_someone_s_quote_is_not_scare_quotes(analyzer):
+    """A word the author repeats from a quote elsewhere in the text is cited, not mocked."""
+    text = (
+        "“We need discernment in every case,” the bishop told the synod on Monday.\n\n"
+        "The document then applies this \"discernment\" to marriage."
+    )
+    assert emotive_texts(analyzer, text) == []
+    text = "The document then applies this \"discernment\" to marriage."
+    assert emotive_texts(analyzer, text) == ['"discernment"']
 
 
 def test_capitalised_names_are_not_judgements(analyzer):
