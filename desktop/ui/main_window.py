@@ -1099,6 +1099,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Wait for workers and close the library (after the window closed)."""
+        self.analysis.close()
         self.pools.wait(10000)
         self.pools.cancel_pending()
         self.store.close()

@@ -45,10 +45,17 @@ class AnalysisService(QObject):
     # -- model -------------------------------------------------------------------------
     def _get_analyzer(self):
         if self._analyzer is None:
-            from desktop.analysis.analyzer import Analyzer
+            # a child process: spaCy holds the GIL for long stretches, which would freeze the window
+            from desktop.analysis.remote import ProcessAnalyzer
 
-            self._analyzer = Analyzer()
+            self._analyzer = ProcessAnalyzer()
         return self._analyzer
+
+    def close(self) -> None:
+        """Stop the analysis process, if this service started one."""
+        close = getattr(self._analyzer, "close", None)
+        if close is not None:
+            close()
 
     def _load_model(self):
         analyzer = self._get_analyzer()
