@@ -122,10 +122,11 @@ class EmotiveDetector:
             for cand in candidates:
                 _coordinate(doc, cand)
             candidates = self._longest_first(candidates)
+        boilerplate = _repeated_lines(doc) if candidates else []
         spans = []
         for cand in candidates:
             s, e = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
-            if _overlaps_any(s, e, quotes):
+            if _overlaps_any(s, e, quotes) or _overlaps_any(s, e, boilerplate):
                 continue
             spans.append(self._span(s, e, cand.notes))
         if self.scare_quotes:
@@ -371,6 +372,20 @@ class EmotiveDetector:
             if word not in _SKIP_WORDS:
                 return False
         return False
+
+
+def _repeated_lines(doc: Doc, times: int = 3) -> list[tuple[int, int]]:
+    """Lines that recur word for word (a poll, a share prompt, a sign-up box scraped with the
+    page) are site furniture, not the author's phrasing: flagging each copy only adds noise."""
+    text = doc.text
+    seen: dict[str, list[tuple[int, int]]] = {}
+    pos = 0
+    for line in text.split("\n"):
+        key = " ".join(line.split()).lower()
+        if len(key) >= 20:
+            seen.setdefault(key, []).append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return [r for ranges in seen.values() if len(ranges) >= times for r in ranges]
 
 
 def _echoes_a_quote(text: str, inner: str, at: int, quotes: list[tuple[int, int]]) -> bool:

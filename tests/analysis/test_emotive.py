@@ -134,6 +134,14 @@ def test_quoted_word_echoing_someone_s_quote_is_not_scare_quotes(analyzer):
     assert emotive_texts(analyzer, text) == ['"discernment"']
 
 
+def test_repeated_boilerplate_lines_are_not_painted(analyzer):
+    poll = "Whom do you consider to be the most corrupt politician in the state?"
+    text = f"{poll}\n\nThe council met on Monday.\n\n{poll}\n\nIt was a shameful decision.\n\n{poll}"
+    assert emotive_texts(analyzer, text) == ["shameful decision"]
+    # said once, by the author, it is the author's judgement
+    assert emotive_texts(analyzer, poll) == ["most corrupt politician"]
+
+
 def test_capitalised_names_are_not_judgements(analyzer):
     text = "The Reckless Party met in the Grand Hotel. Reckless ideas spread."
     assert emotive_texts(analyzer, text) == ["Reckless ideas"]
