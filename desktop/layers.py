@@ -19,6 +19,8 @@ class Layer:
     background_light: str  # translucent fill on a light page (#AARRGGBB)
     background_dark: str  # translucent fill on a dark page (#AARRGGBB)
     cue: str  # non-colour cue: "solid_underline", "wave_underline", "dash_underline", "box", "bold"
+    text_light: str = ""  # text colour on a light page, for layers drawn without a fill ("" keeps the ink)
+    text_dark: str = ""  # the same on a dark page
 
 
 LAYERS: tuple[Layer, ...] = (
@@ -57,6 +59,8 @@ LAYERS: tuple[Layer, ...] = (
         "#00D55E00",
         "#00D55E00",
         "wave_underline",
+        "#A33A00",  # vermillion darkened to 6:1 contrast on white (and on the orange fill)
+        "#FF9F6B",  # lightened for dark pages
     ),
 )
 

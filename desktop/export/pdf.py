@@ -189,6 +189,9 @@ class _Formats:
             fill = _over_white(fills)
             if fill != QColor("#FFFFFF"):
                 fmt.setBackground(fill)
+        for key in LAYER_KEYS:
+            if key in layers and tag is None and LAYER_BY_KEY[key].text_light:
+                fmt.setForeground(_color(LAYER_BY_KEY[key].text_light))
         if inner is not None:
             layer = LAYER_BY_KEY[inner]
             if layer.cue in VECTOR_CUES:

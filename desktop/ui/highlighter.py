@@ -123,6 +123,15 @@ class Palette:
                 fmt.setUnderlineStyle(UNDERLINES.get(spec.cue, QTextCharFormat.UnderlineStyle.SingleUnderline))
                 fmt.setUnderlineColor(qcolor(spec.color))
                 break
+        if not user:
+            # a layer without a fill (emotive) also colours its words, so a thin wave under a
+            # filled sentence is not the only thing that shows it
+            for layer in UNDERLINE_ORDER:
+                spec = LAYER_BY_KEY[layer]
+                text = spec.text_dark if self.dark else spec.text_light
+                if layer in layers and text:
+                    fmt.setForeground(QColor(text))
+                    break
         fmt.setProperty(QTextCharFormat.Property.UserProperty + 1, ",".join(sorted(layers)))
         self._formats[layers] = fmt
         return fmt

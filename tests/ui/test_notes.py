@@ -40,20 +40,20 @@ def test_key_2_highlights_the_selection_and_undo_redo(make_window, qtbot, seed_p
     h = pane.highlights[0]
     assert (h.start, h.end, h.tag) == (start, end, "2")
     pane.painter.flush()
-    qtbot.waitUntil(lambda: pane.is_painted())
+    qtbot.waitUntil(lambda: pane.is_painted(), timeout=30_000)
     f = pane.format_at(start + 3)
     assert "user:2" in layers_of(f)
     expected = QColor(USER_TAG_BY_KEY["2"].color)
     assert f.background().color().rgb() == expected.rgb()
     # listed in the Notes panel; clicking it selects the text
     w.notes_dock.raise_()
-    qtbot.waitUntil(lambda: w.notes.notes_panel.list.count() == 1)
+    qtbot.waitUntil(lambda: w.notes.notes_panel.list.count() == 1, timeout=30_000)
     w.notes.notes_panel._go(w.notes.notes_panel.list.item(0))
     assert pane.text.textCursor().selectedText() == "Olaf Scholz"
     # Ctrl+Z removes it, Ctrl+Shift+Z brings it back
     w.notes.undo_stack.undo()
     qtbot.waitUntil(lambda: not pane.highlights, timeout=10_000)
-    qtbot.waitUntil(lambda: pane.is_painted())
+    qtbot.waitUntil(lambda: pane.is_painted(), timeout=30_000)
     pane.painter.flush()
     assert pane.format_at(start + 3) is None or "user:2" not in layers_of(pane.format_at(start + 3))
     w.notes.undo_stack.redo()
@@ -74,7 +74,7 @@ def test_note_edit_delete_undo_and_restart(make_window, qtbot, seed_paths):
     w.set_current(pane)
     w.notes_dock.raise_()
     panel = w.notes.notes_panel
-    qtbot.waitUntil(lambda: panel.note.isEnabled())
+    qtbot.waitUntil(lambda: panel.note.isEnabled(), timeout=30_000)
     panel.note.setPlainText("Compare with the Reuters version.")
     panel.save_note()
     # delete, undo the delete
@@ -105,7 +105,7 @@ def test_dismissed_detector_highlight_is_not_drawn_or_counted_and_stays_dismisse
     mid = (span.start + span.end) // 2
     assert "quote" in layers_of(pane.format_at(mid))
     w.notes.set_verdict(pane, span, "dismissed")
-    qtbot.waitUntil(lambda: pane.is_painted())
+    qtbot.waitUntil(lambda: pane.is_painted(), timeout=30_000)
     pane.painter.flush()
     assert pane.counts()["quote"] == before - 1
     f = pane.format_at(mid)
@@ -119,7 +119,7 @@ def test_dismissed_detector_highlight_is_not_drawn_or_counted_and_stays_dismisse
     p2 = w2.panes[0]
     wait_analysed(qtbot, p2)
     qtbot.waitUntil(lambda: (span.kind, span.start, span.end) in p2.dismissed, timeout=20_000)
-    qtbot.waitUntil(lambda: p2.is_painted())
+    qtbot.waitUntil(lambda: p2.is_painted(), timeout=30_000)
     p2.painter.flush()
     assert p2.counts()["quote"] == before - 1
     f = p2.format_at(mid)
@@ -189,4 +189,4 @@ def test_export_then_import_notes_from_the_file_menu_does_not_duplicate(make_win
     w.import_notes(str(tmp_path / "notes.jsonld"))
     qtbot.waitUntil(lambda: getattr(w, "last_import", None) is not None, timeout=10_000)
     assert w.last_import[0] == 0  # everything was already there
-    qtbot.waitUntil(lambda: len(pane.highlights) == 1)
+    qtbot.waitUntil(lambda: len(pane.highlights) == 1, timeout=30_000)

@@ -75,6 +75,8 @@ def test_known_offsets_carry_the_right_layer_colours(pane):
     assert f.background().color() == fill("unsourced")
     assert f.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
     assert f.underlineColor() == QColor(LAYER_BY_KEY["emotive"].color)
+    assert f.foreground().color() == QColor(LAYER_BY_KEY["emotive"].text_light), "emotive words are coloured too"
+    assert pane.format_at(2).foreground().style() == Qt.BrushStyle.NoBrush, "other text keeps its ink"
     # vague sentence: purple fill, dotted underline
     f = pane.format_at(mid(S2))
     assert layers_of(f) == {"vague"}
@@ -159,7 +161,7 @@ def test_quotes_panel_lists_the_speakers_and_click_moves_to_the_quote(make_windo
     # the claims panel lists unsourced / vague sentences in order and scrolls too
     w.claims_dock.raise_()
     model = w.claims_panel.model
-    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=30_000)
     wanted = [s for s in pane.analysis.sentences if s.layer in ("unsourced", "vague")]
     assert [model.index(i, 0).data(Qt.ItemDataRole.UserRole + 1) for i in range(model.rowCount())] == [(s.start, s.end) for s in wanted]
     w.claims_panel.activate(model.rowCount() - 1)
@@ -207,12 +209,12 @@ def test_state_is_restored_after_a_restart(make_window, qtbot, seed_paths):
     panes[0].set_layer("vague", False)
     w.set_zoom(2)
     w.resize(780, 560)  # fits the offscreen screen, so the geometry comes back as it was
-    qtbot.waitUntil(lambda: w.width() == 780)
+    qtbot.waitUntil(lambda: w.width() == 780, timeout=30_000)
     w.claims_dock.close()  # the user closes the side panels to make room
     w.quotes_dock.close()
     w.profile_dock.close()
     w.notes_dock.close()
-    qtbot.waitUntil(lambda: w.splitter.width() > 450)
+    qtbot.waitUntil(lambda: w.splitter.width() > 450, timeout=30_000)
     w.splitter.setSizes([300, 150])
     sizes = w.splitter.sizes()
     assert sizes[0] > 1.5 * sizes[1]
