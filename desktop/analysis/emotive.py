@@ -5,9 +5,14 @@ spans it skips); sets `doc._.sl_emotive`, a list of `Span(kind="emotive")`.
 
 One PhraseMatcher pass (LOWER attribute, word forms generated from the lexicons) finds
 candidates; each is then grown to the smallest phrase carrying the charge (a loaded adjective
-takes its noun, a loaded adverb its verb, an intensifier its adjective), neighbouring
-candidates joined by "and"/"or"/"even" are merged, and scare quotes with no one quoted are
-added. With no tagger (the rule-only pipeline) the same rules run on word shapes alone.
+takes its noun, a loaded adverb its verb, an intensifier its adjective, a loaded noun its
+modifiers and a short of/to complement: "a disgrace to the office"; hyphenated words are
+never cut), neighbouring candidates joined by "and"/"or"/"even" are merged, words coordinated
+with a charged one join it ("plotting and scheming"), and scare quotes with no one quoted are
+added. Left out: certainty adverbs inside a sentence ("was clearly late"), absolutes stated
+as a fact ("the delay was inevitable"), lines repeated word for word (scraped polls and
+prompts), quoted words that echo someone's quote elsewhere in the text. With no tagger (the
+rule-only pipeline) the same rules run on word shapes alone.
 """
 
 from __future__ import annotations
@@ -122,7 +127,7 @@ class EmotiveDetector:
             for cand in candidates:
                 _coordinate(doc, cand)
             candidates = self._longest_first(candidates)
-        boilerplate = _repeated_lines(doc) if candidates else []
+        boilerplate = _repeated_lines(doc)
         spans = []
         for cand in candidates:
             s, e = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
@@ -130,7 +135,7 @@ class EmotiveDetector:
                 continue
             spans.append(self._span(s, e, cand.notes))
         if self.scare_quotes:
-            scare = self._scare_quotes(doc, quotes)
+            scare = [q for q in self._scare_quotes(doc, quotes) if not _overlaps_any(q.start, q.end, boilerplate)]
             if scare:
                 # a lexicon match inside scare quotes ("proxy war") gives way to the quoted phrase
                 kept = []
@@ -485,9 +490,8 @@ def _coordinate(doc: Doc, cand: _Candidate) -> None:
             break
         cand.start = head.i
     for _ in range(3):
-        ends = [t for t in doc[cand.start : cand.end]]
         nxt = [
-            c for t in ends for c in t.children
+            c for t in doc[cand.start : cand.end] for c in t.children
             if c.dep_ == "conj" and c.i >= cand.end and _same_kind(c, t)
             # "drag his feet and release the reports": a conjunct with its own object is a new act
             and not any(g.dep_ in ("dobj", "prep", "xcomp", "ccomp", "acomp", "attr") for g in c.children)
