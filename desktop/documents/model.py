@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+
+
+# lines that are never a title: photo credits, bare dates, captions
+_NOT_TITLE = re.compile(r"^(date|image|photo|caption|credit)\b|^\d{4}-\d{2}-\d{2}|\bimage source\b|\bgetty\b", re.I)
+# "Paris, Mar. 31 (Al Arabiya) - " or "WASHINGTON (Reuters) — " before a lead sentence
+_DATELINE = re.compile(r"^[A-Z][\w .'-]{1,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^)]{2,40}\))? ?[-–—] ")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 class DocumentError(Exception):
@@ -31,10 +39,16 @@ class Article:
 
     @property
     def display_title(self) -> str:
+        """The title, else the article's first sentence (without a dateline), else the file name."""
         if self.title:
             return self.title
         for line in self.text.splitlines():
-            if line.strip():
-                line = line.strip()
-                return line if len(line) <= 90 else line[:87].rstrip() + "…"
+            line = line.strip()
+            if not line or _NOT_TITLE.search(line):
+                continue
+            line = _DATELINE.sub("", line, count=1)
+            end = _SENTENCE_END.search(line)
+            if end and end.start() >= 20:
+                line = line[: end.start() + 1]
+            return line if len(line) <= 90 else line[:87].rstrip() + "…"
         return self.path.rsplit("/", 1)[-1] if self.path else "Untitled"
