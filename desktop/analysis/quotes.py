@@ -157,11 +157,9 @@ def _cut_before(text: str, start: int, limit: int) -> int:
     if m:
         return start + m.start() + 1
     ends = [start + mm.end() for mm in _TERMINATORS.finditer(seg)]
+    # an attribution sits close before `limit`: only the last few hundred characters are read
     for e in ends:
-        if e < limit and _has_cue(text[e:limit]) and not _TERMINATORS.search(text[e:limit].rstrip()[:-1] or " "):
-            return e
-    for e in ends:
-        if _has_cue(text[e:limit]):
+        if limit - e <= 300 and _has_cue(text[e:limit]):
             return e
     if ends:
         return ends[-1]
@@ -475,7 +473,7 @@ class _Finder:
         sent_start = t.sent.start
         # sentences may have been split inside the paragraph before a partial quote; stay in the paragraph
         para_start = text.rfind("\n", 0, q.start) + 1
-        lo = sent_start
+        lo = max(sent_start, t.i - 60)  # a cue is never far before its quote
         floor = self._floor(t)
         lo = max(lo, floor)
         toks = [tok for tok in doc[lo : t.i] if tok.idx >= para_start]
@@ -529,7 +527,7 @@ class _Finder:
             near_cue = _has_cue(" ".join(re.findall(r"[A-Za-z]+", before_text)[-5:]))
             if found and nwords <= 3 and found[2] == "before" and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q)):
                 found = None  # the "yellow vests", "instructors", "mercenaries": terms mentioned, not words said
-            if nwords <= 6 and _is_title(content):
+            if found and found[2] != "after" and nwords <= 6 and _is_title(content):
                 found = None  # "Sunday Morning Futures": a title or a name, not words said
             if found is None and nwords >= 4:
                 # no cue in its sentence: a quote opening a sentence carries on from the previous

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 
 _GLUE = re.compile(r"[“”„«»]")
@@ -60,18 +61,24 @@ _MARK = re.compile(r"[“”„«»\"]")
 def mark_paragraphs(doc):
     """Start a sentence at the first non-space token after any line break (and see the module notes).
 
-    Only tokens next to a line break or a curly quote mark are touched, found from the text,
-    so the cost does not grow with every token.
+    Only tokens next to a line break or a curly quote mark are looked at, found from the text,
+    and the marks are written in one array (setting `is_sent_start` token by token re-checks
+    the whole doc each time).
     """
     text = doc.text
     n = len(doc)
-    if not n:
+    if not n or doc.has_annotation("DEP"):
         return doc
     starts = doc.to_array("IDX").tolist()
+    marks = doc.to_array(SENT_START).astype("int32")
+    changed = False
 
     def token_at(char: int) -> int:
         k = bisect.bisect_left(starts, char)
         return k if k < n and starts[k] == char else -1
+
+    def is_space(k: int) -> bool:
+        return text[starts[k] : starts[k] + 1].isspace()
 
     # quote marks first: never start a sentence right after an opening mark, on a closing mark,
     # or on the lower-case attribution after `,”` (`,” he said`); line breaks below win over these
@@ -86,22 +93,28 @@ def mark_paragraphs(doc):
             after = text[i + 1] if i + 1 < len(text) else " "
             ch = "“" if before.isspace() or before in "([{—–-" else "”" if after.isspace() or not after.isalnum() else ""
         if ch in _OPENERS:
-            if k + 1 < n and not doc[k + 1].is_space:
-                doc[k + 1].is_sent_start = False
-        elif k > 0:
-            doc[k].is_sent_start = False
-            if k + 1 < n and doc[k - 1].text in (",", "?", "!") and doc[k + 1].is_lower:
-                doc[k + 1].is_sent_start = False
+            if k + 1 < n and not is_space(k + 1):
+                marks[k + 1] = -1
+                changed = True
+        elif ch in _CLOSERS and k > 0:
+            marks[k] = -1
+            changed = True
+            if k + 1 < n and text[starts[k - 1]] in ",?!" and text[starts[k + 1] : starts[k + 1] + 1].islower():
+                marks[k + 1] = -1
     breaks = [0] + [m.end() for m in _BREAK.finditer(text)]
     for pos in breaks:
         k = token_at(pos)
         if k < 0:
             continue
-        doc[k].is_sent_start = True
+        marks[k] = 1
+        changed = True
         # a dateline is a sentence of its own
         m = _DATELINE.match(text, pos, min(len(text), pos + 90))
         if m and "\n" not in m.group(0):
             j = token_at(m.end())
             if j > 0:
-                doc[j].is_sent_start = True
+                marks[j] = 1
+    if changed:
+        marks[0] = 1
+        doc.from_array([SENT_START], marks.astype("int64").astype("uint64").reshape(-1, 1))
     return doc
