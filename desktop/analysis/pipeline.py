@@ -8,6 +8,7 @@ Model choice: `SOURCELIGHT_MODEL`, else `en_core_web_sm`, else `en_core_web_sm_v
 from __future__ import annotations
 
 import os
+import re
 import threading
 from dataclasses import dataclass
 
@@ -58,7 +59,51 @@ def _load_trained(name: str):
     return spacy.load(name, exclude=list(EXCLUDE))
 
 
+# spaCy's tokenizer is quadratic on long runs without spaces (40 KB of quote marks: ~40 s);
+# no word is this long, so such runs are cut into single characters instead.
+LONG_RUN = re.compile(r"\S{200,}")
+
+
+class GuardedTokenizer:
+    """Wraps a spaCy tokenizer: same tokens, but long runs without spaces become one token per character."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        runs = list(LONG_RUN.finditer(text))
+        if not runs:
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        vocab = self.tokenizer.vocab
+        parts = []
+        pos = 0
+        for run in runs:
+            if run.start() > pos:
+                parts.append(self.tokenizer(text[pos : run.start()]))
+            chars = run.group()
+            after = text[run.end() : run.end() + 1]
+            spaces = [False] * len(chars)
+            # a single following space belongs to the run's last token, as spaCy would have it
+            if after == " ":
+                spaces[-1] = True
+            parts.append(Doc(vocab, words=list(chars), spaces=spaces))
+            pos = run.end() + (1 if after == " " else 0)
+        if pos < len(text):
+            parts.append(self.tokenizer(text[pos:]))
+        doc = Doc.from_docs(parts, ensure_whitespace=False)
+        if doc.text != text:  # never change the text: fall back to the plain (slow) tokenizer
+            return self.tokenizer(text)
+        return doc
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
+
+
 def _add_ours(nlp) -> None:
+    if not isinstance(nlp.tokenizer, GuardedTokenizer):
+        nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     for name, where in OUR_COMPONENTS:
         if name == "sourcelight_paragraphs" and "parser" in nlp.pipe_names:
             where = {"before": "parser"}
