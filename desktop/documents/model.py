@@ -50,5 +50,5 @@ class Article:
             end = _SENTENCE_END.search(line)
             if end and end.start() >= 20:
                 line = line[: end.start() + 1]
-            return line if len(line) <= 90 else line[:87].rstrip() + "…"
+            return line if len(line) <= 90 else line[:88].rsplit(" ", 1)[0].rstrip(",;:") + "…"
         return self.path.rsplit("/", 1)[-1] if self.path else "Untitled"
