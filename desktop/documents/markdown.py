@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.documents.html import join_blocks
 from desktop.documents.model import Article, DocumentError
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -111,18 +112,8 @@ def markdown_to_text(source: str) -> tuple[str, tuple[tuple[int, int], ...], str
             text = " ".join(_TAG.sub(" ", token.content).split())
             if text:
                 blocks.append((text, False))
-    out: list[str] = []
-    headings: list[tuple[int, int]] = []
-    pos = 0
-    for text, is_heading in blocks:
-        if out:
-            out.append("\n\n")
-            pos += 2
-        if is_heading:
-            headings.append((pos, pos + len(text)))
-        out.append(text)
-        pos += len(text)
-    return "".join(out), tuple(headings), first_h1
+    text, headings = join_blocks(blocks)
+    return text, headings, first_h1
 
 
 def article_from_markdown(source: str, *, name: str, path: str = "", url: str = "", encoding: str = "") -> Article:
