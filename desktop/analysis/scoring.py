@@ -301,12 +301,21 @@ def is_vague_source(source: str | None) -> bool:
     return any(w.casefold() in VAGUE_HEADS for w in words)
 
 
+_TRAILING_TAG = re.compile(r"\s*\([^()]*\)?\s*$")
+
+
 def clean_speaker(source: str | None) -> str | None:
-    """The source's name without its apposition: `Christie, New Jersey's governor,` -> `Christie`."""
+    """The source's name without its apposition or trailing tag.
+
+    `Christie, New Jersey's governor,` -> `Christie`; `Sen. Bernie Sanders (I-Vt.)` ->
+    `Sen. Bernie Sanders` (party/state tags, handles and acronyms in parentheses are not part of
+    the name, and would otherwise be the "last word" of §4's speaker comparison).
+    """
     if not source:
         return None
-    name = source.split(",")[0].strip(" \t\n,;:—–-")
-    return name or None
+    name = source.split(",")[0].strip(" \t\n\xa0,;:—–-")
+    stripped = _TRAILING_TAG.sub("", name).strip(" \t\n\xa0,;:—–-")
+    return (stripped or name) or None
 
 
 def quote_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:

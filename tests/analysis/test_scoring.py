@@ -183,6 +183,13 @@ def test_vague_sources_are_generic_groups_and_named_ones_are_not():
                   "Clayton County police", "A NATO spokesman"):
         assert not is_vague_source(named), named
     assert clean_speaker("Christie, New Jersey’s sitting governor,") == "Christie"
+    # party/state tags are not the speaker's last word
+    assert clean_speaker("Sen. Bernie Sanders (I-Vt.)") == "Sen. Bernie Sanders"
+    assert clean_speaker("Rep. Jim Jordan (R-Ohio)\xa0") == "Rep. Jim Jordan"
+    assert clean_speaker("Gov. Scott Walker (R") == "Gov. Scott Walker"
+    assert clean_speaker("Sen. Ted Cruz (R-Tex.), who") == "Sen. Ted Cruz"
+    assert speaker_matches("Bernie Sanders", clean_speaker("Sen. Bernie Sanders (I-Vt.)"))
+    assert not speaker_matches("Bernie Sanders", "Sen. Bernie Sanders (I-Vt.)")
 
 
 def test_polnear_record_maps_to_quotes_and_sentence_labels():
