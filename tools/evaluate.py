@@ -3,7 +3,7 @@
 Seeds: `tests/gold/*.json` (hand annotation of `seeds/`). Development corpora, when
 `<repo>/../shared/data` (or `$SOURCELIGHT_DATA`) exists: quotes and attribution on PolNeAR,
 emotive phrasing on PTC. Their labels are not ours; how they are mapped is printed with
-the figures. Usage: `python tools/evaluate.py [--limit N] [--ptc-limit N] [--seeds-only]`.
+the figures. Usage: `python tools/evaluate.py [--limit N] [--skip N] [--ptc-limit N] [--ptc-skip N] [--seeds-only]`.
 """
 
 from __future__ import annotations
@@ -147,13 +147,21 @@ POLNEAR_NOTES = """\
     are understated."""
 
 
-def evaluate_polnear(analyzer, path: Path, limit: int) -> tuple[DocumentScore, int]:
+def read_jsonl(path: Path, skip: int, limit: int) -> list[dict]:
+    """Documents skip .. skip+limit-1 of a JSON Lines corpus (a fixed slice: tune on one, report another)."""
     docs = []
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            docs.append(json.loads(line))
+        for i, line in enumerate(fh):
+            if i < skip:
+                continue
             if len(docs) >= limit:
                 break
+            docs.append(json.loads(line))
+    return docs
+
+
+def evaluate_polnear(analyzer, path: Path, limit: int, skip: int = 0) -> tuple[DocumentScore, int]:
+    docs = read_jsonl(path, skip, limit)
     total = DocumentScore()
     pronoun_free = lambda g: bool(g["speaker"]) and g["speaker"].casefold() not in PRONOUNS  # noqa: E731
     for doc, (_, analysis) in zip(docs, analyze_each(analyzer, (d["text"] for d in docs), (d["id"] for d in docs))):
@@ -177,13 +185,8 @@ PTC_CORE = ("Loaded_Language", "Name_Calling,Labeling")
 PTC_NEAR = PTC_CORE + ("Exaggeration,Minimisation", "Appeal_to_fear-prejudice")
 
 
-def evaluate_ptc(analyzer, path: Path, limit: int) -> tuple[PRF, PRF, int]:
-    docs = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            docs.append(json.loads(line))
-            if len(docs) >= limit:
-                break
+def evaluate_ptc(analyzer, path: Path, limit: int, skip: int = 0) -> tuple[PRF, PRF, int]:
+    docs = read_jsonl(path, skip, limit)
     core = near = PRF()
     for doc, (_, analysis) in zip(docs, analyze_each(analyzer, (d["text"] for d in docs), (d["id"] for d in docs))):
         if analysis is None:
@@ -215,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=150, help="PolNeAR documents to analyse (default 150)")
     parser.add_argument("--ptc-limit", type=int, default=150, help="PTC documents to analyse (default 150)")
+    parser.add_argument("--skip", type=int, default=0, help="start at this PolNeAR document (e.g. a held-out slice)")
+    parser.add_argument("--ptc-skip", type=int, default=0, help="start at this PTC document")
     parser.add_argument("--seeds-only", action="store_true", help="skip the development corpora")
     args = parser.parse_args(argv)
 
@@ -240,8 +245,8 @@ def main(argv: list[str] | None = None) -> int:
         polnear, ptc = data / "polnear_train.jsonl", data / "ptc_train.jsonl"
         if polnear.exists() and args.limit > 0:
             t0 = time.perf_counter()
-            score, n = evaluate_polnear(analyzer, polnear, args.limit)
-            print(f"\n== PolNeAR train, first {n} documents: quotes and attribution ==")
+            score, n = evaluate_polnear(analyzer, polnear, args.limit, args.skip)
+            print(f"\n== PolNeAR train, documents {args.skip}-{args.skip + n - 1}: quotes and attribution ==")
             print(POLNEAR_NOTES)
             print_tables("", [("PolNeAR", score)], labels=("attributed", "vague_source", "unsourced"), emotive=False)
             print_summary("PolNeAR", score, labels=("attributed", "vague_source", "unsourced"), emotive=False)
@@ -250,8 +255,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n(no {polnear.name} in {data})")
         if ptc.exists() and args.ptc_limit > 0:
             t0 = time.perf_counter()
-            core, near, n = evaluate_ptc(analyzer, ptc, args.ptc_limit)
-            print(f"\n== PTC train, first {n} documents: emotive phrasing ==")
+            core, near, n = evaluate_ptc(analyzer, ptc, args.ptc_limit, args.ptc_skip)
+            print(f"\n== PTC train, documents {args.ptc_skip}-{args.ptc_skip + n - 1}: emotive phrasing ==")
             print(PTC_NOTES)
             _header("Emotive: tokens touched by a span")
             print(f"  {'Loaded_Language+Name_Calling':<{NAME_W}}{_prf_cells(core)}")
