@@ -65,33 +65,6 @@ LETTER_TERRITORIES = {"UnitedStates", "Canada", "Mexico", "Chile", "Colombia", "
 _app = None
 
 
-class _NoneKeeper:
-    """Works around PySide6 6.12 on Python 3.11: every call of a void Qt method drops one reference to
-    None, and after enough calls (a long export makes hundreds of thousands) Python aborts with
-    "deallocating None". Python 3.12+ has an immortal None and is unaffected. Called inside the
-    export's loops, this gives the lost references back (Py_IncRef, so they are never released)."""
-
-    active = sys.version_info < (3, 12)
-
-    def __init__(self):
-        self.base = 0
-
-    def reset(self) -> None:
-        if self.active:
-            self.base = max(self.base, sys.getrefcount(None))
-
-    def __call__(self) -> None:
-        if self.active:
-            lost = self.base - sys.getrefcount(None)
-            if lost > 0:
-                import ctypes
-
-                none = ctypes.py_object(None)
-                for _ in range(lost):
-                    ctypes.pythonapi.Py_IncRef(none)
-
-
-_keep_none = _NoneKeeper()
 
 
 def pt(points: float) -> float:
@@ -300,7 +273,6 @@ class _Builder:
 
     def para(self, *runs, block: QTextBlockFormat | None = None) -> None:
         """A paragraph of (text, char format) runs, or plain strings."""
-        _keep_none()
         self.new_block(block or self.block())
         self.runs(*runs)
 
@@ -356,7 +328,6 @@ class _Builder:
         fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, w) for w in widths])
         table = self.cursor.insertTable(len(rows), len(widths), fmt)
         for r, row in enumerate(rows):
-            _keep_none()
             for c, cell in enumerate(row):
                 cur = table.cellAt(r, c).firstCursorPosition()
                 cur.setBlockFormat(self.block(bottom=0))
@@ -571,7 +542,6 @@ class _ArticleSection:
             else:
                 fmt = plain
             self._insert(text, a, z, fmt)
-            _keep_none()
         for h in markers.get(len(text), ()):
             self._marker(h, len(text))
         # headings of the article (from the document loader) in bold
@@ -614,7 +584,6 @@ class _ArticleSection:
                 cursor.insertBlock(self._gap_block, self._gap_char)
             else:
                 cursor.insertBlock(self._para_block, fmt)
-            _keep_none()
             pos = nl + 1
 
     def _marker(self, h: PlacedHighlight, offset: int):
@@ -845,7 +814,6 @@ def _line_rects(doc: QTextDocument, a: int, z: int):
             if x2 - x1 < 0.5:
                 continue
             yield origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height(), line.ascent()
-        _keep_none()
         block = block.next()
 
 
@@ -862,7 +830,6 @@ def _x(line, pos: int) -> float:
 def render(preps: list[Prepared], options: ExportOptions, combined: bool) -> RenderResult:
     """Lay out and paint the PDF in memory; annotation rectangles come from the same layout."""
     ensure_gui_app()
-    _keep_none.reset()
     size_name = options.page_size or default_page_size()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -938,7 +905,6 @@ def _paint_part(painter, writer, part: _Part, header: str, page_no: int, total: 
             p = _page_index(y, ch)
             waves_by_page.setdefault(p, []).append((x, y - p * ch + asc + pt(1.7), w, color))
     for p in range(part.pages):
-        _keep_none()
         if page_no:
             writer.newPage()
         page_no += 1
@@ -957,7 +923,6 @@ def _paint_part(painter, writer, part: _Part, header: str, page_no: int, total: 
             painter.fillRect(QRectF(ml + x - pt(2.2), mt + y, pt(1.3), h), _color(color))
         for x, y, w, color in waves_by_page.get(p, ()):
             _paint_wave(painter, ml + x, ml + x + w, mt + y, _color(color))
-            _keep_none()
         _paint_header_footer(painter, header_font, header, page_no, total, when, ml, mt, cw, ch)
     return page_no
 
@@ -971,7 +936,6 @@ def _paint_wave(painter: QPainter, x0: float, x1: float, y: float, color: QColor
         nx = min(x + half, x1)
         path.quadTo((x + nx) / 2, y + (-2 * amp if up else 2 * amp) * (nx - x) / half, nx, y)
         x, up = nx, not up
-        _keep_none()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setBrush(Qt.BrushStyle.NoBrush)
