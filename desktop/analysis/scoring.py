@@ -313,9 +313,76 @@ def clean_speaker(source: str | None) -> str | None:
     """
     if not source:
         return None
-    name = source.split(",")[0].strip(" \t\n\xa0,;:—–-")
+    parts = [p.strip(" \t\n\xa0,;:—–-") for p in source.split(",")]
+    name = parts[0]
+    if len(parts) > 1 and not _has_name(name) and _is_name(parts[1]):
+        name = parts[1]  # `A top strategist, John Weaver`: §1 reports the fullest name
     stripped = _TRAILING_TAG.sub("", name).strip(" \t\n\xa0,;:—–-")
-    return (stripped or name) or None
+    name = stripped or name
+    m = re.match(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s+of\s+\S", name)
+    if m and _is_name(m.group(1)) and m.group(1).split()[0].casefold() not in DETERMINERS:
+        name = m.group(1)  # `Robert Antonacci of the New York delegation`
+    return name or None
+
+
+def _is_name(part: str) -> bool:
+    """Two to four capitalized words: `John Weaver`, `Sen. Bernie Sanders`."""
+    words = part.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def _has_name(part: str) -> bool:
+    """A capitalized word after the first: `A NATO spokesman`, `Christie` alone counts too."""
+    words = part.split()
+    return len(words) == 1 and words[0][:1].isupper() or any(w[:1].isupper() for w in words[1:])
+
+
+# PolNeAR cues that report a wish, feeling, plan, stance or action, not anything the source said or
+# believes (`voters fear`, `he wants`, `Trump refused`, `groups supporting her`): §2 credits a claim
+# to a source through a quote, reported speech or `according to`, so these sentences are the author's.
+# Belief verbs (`believe`, `think`, `see … as`) stay attributions: the guide's `many believe` is one.
+_STANCE_CUES = {
+    "want", "wants", "wanted", "wanting", "wish", "wishes", "wished", "hope", "hopes", "hoped", "hoping",
+    "fear", "fears", "feared", "fearing", "worry", "worries", "worried", "worrying", "feel", "feels", "felt",
+    "feeling", "like", "likes", "liked", "love", "loves", "loved", "enjoy", "enjoys", "enjoyed", "prefer",
+    "prefers", "preferred", "preference", "plan", "plans", "planned", "planning", "intend", "intends",
+    "intended", "seek", "seeks", "sought", "seeking", "try", "tries", "tried", "trying", "decide",
+    "decides", "decided", "decision", "refuse", "refuses", "refused", "refusing", "seem", "seems",
+    "seemed", "appear", "appears", "appeared", "support", "supports", "supported",
+    "supporting", "back", "backs", "backed", "backing", "oppose", "opposes", "opposed", "opposing",
+    "vote", "votes", "voted", "voting", "watch", "watched", "watching", "allow", "allowed", "order",
+    "ordered", "need", "needs", "needed", "aim", "aims", "aimed", "push", "pushed", "pushing",
+}
+_AUX = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "not",
+        "would", "will", "could", "can", "may", "might", "should", "also", "still", "never", "to", "who",
+        "’s", "'s", "s", "just", "only", "now", "long", "reportedly", "clearly", "even"}
+
+
+def is_stance_cue(cue: str) -> bool:
+    """A PolNeAR cue that is a wish, feeling, plan, stance or action (`wants`, `is expected`, `refused`)."""
+    words = [w for w in re.findall(r"[\w'’]+", cue.casefold()) if w not in _AUX]
+    return bool(words) and words[0] in _STANCE_CUES
+
+
+# With no source at all, PolNeAR also marks nouns and adverbs that credit nobody (`the bitter debate
+# about`, `revelations`, `apparently`, `embracing`); §2's unidentifiable sources are `it is said`,
+# `is widely seen as`, `reportedly`: a sourceless attribution counts only with a verb of saying,
+# reporting or believing.
+_REPORTING_CUES = {
+    "say", "says", "said", "saying", "tell", "told", "report", "reports", "reported", "reportedly",
+    "according", "claim", "claims", "claimed", "allege", "alleged", "allegedly", "rumored", "rumoured",
+    "believe", "believed", "believes", "think", "thought", "seen", "considered", "regarded", "viewed",
+    "expected", "estimated", "predicted", "described", "announced", "revealed", "confirmed", "suggested",
+    "argued", "argue", "argues", "warned", "criticized", "called", "accused", "insisted", "noted",
+    "acknowledged", "asserted", "declared", "stated", "wrote", "written", "quoted", "cited", "widely",
+    "understood", "assumed", "speculated", "suggest", "suggests", "show", "shows", "showed", "shown",
+    "found", "polls", "poll", "surveys", "survey",
+}
+
+
+def is_reporting_cue(cue: str) -> bool:
+    """A cue that credits what follows to someone: a verb of saying, reporting or believing."""
+    return any(w in _REPORTING_CUES for w in re.findall(r"[\w'’]+", cue.casefold()))
 
 
 def quote_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -372,10 +439,13 @@ def polnear_gold(doc: dict) -> tuple[list[dict], list[tuple[int, int]], list[dic
         if speaker and speaker.casefold() in FIRST_SECOND_PERSON:
             continue  # the author's or the reader's own voice
         no_source = kind == "Attribution-no-source" or not speaker
-        attributions.append({
-            "vague": no_source or is_vague_source(speaker),
-            "ranges": [(p["start"], p["end"]) for p in parts],
-        })
+        cue = " ".join(text[p["start"]:p["end"]] for p in parts if p["label"] == "cue")
+        quoted = any(p.get("content_quoted") for p in parts if p["label"] == "content")
+        if quoted or not (is_stance_cue(cue) or (no_source and not is_reporting_cue(cue))):
+            attributions.append({
+                "vague": no_source or is_vague_source(speaker),
+                "ranges": [(p["start"], p["end"]) for p in parts],
+            })
         for p in parts:
             if p["label"] != "content":
                 continue

@@ -345,7 +345,7 @@ class _Labeller:
         if self.parsed:
             root = sent.root
             # "X is expected to", "it is said that": a passive reporting verb with no agent
-            if is_cue_verb(root, self.tagged) and any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in root.children) and not any(c.dep_ == "agent" for c in root.children):
+            if root.lower_ in lex.passive_forms and is_cue_verb(root, self.tagged) and any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in root.children) and not any(c.dep_ == "agent" for c in root.children):
                 return "vague_source", None, f"passive '{root.text}' with no one named"
         # 5. a continuation of the previous sentence's speaker
         if idx > 0 and prev_label == "attributed" and prev_source and stext[-1:] in "”\"»" and not self.in_quoted(e - 1):

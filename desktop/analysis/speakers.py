@@ -26,6 +26,31 @@ PARTICLE_VERBS = {
 }
 # A demonym or other adjective of nationality ("French", "Ukrainian") names no one by itself.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|ch|i|ic|ean)$")
+_PERSONAL_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
+def is_demonym(tok) -> bool:
+    """`French`, `Russian`, `the Chinese`: a nationality word, not a name.
+
+    The shape alone (`-an`, `-i`, `-ch`) also fits surnames (`Ryan`, `Lombardi`, `Kasich`): it is
+    trusted only when the word modifies a noun or follows an article, unless NER tagged it NORP.
+    """
+    if tok.ent_type_ == "NORP":
+        return True
+    if tok.ent_type_ in _PERSONAL_ENTS or not _DEMONYM.match(tok.text):
+        return False
+    doc = tok.doc
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev in ("the", "a", "an"):
+        return True
+    if nxt is None or not (nxt.is_alpha and nxt.text[:1].islower()):
+        return False
+    if tok.dep_:
+        return tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i
+    return nxt.lower_ not in lexicon().verb_forms
+
+
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _NON_NAME_CAPS = {
     "I", "The", "A", "An", "In", "On", "At", "But", "And", "However", "He", "She", "They", "We", "It",
@@ -38,6 +63,7 @@ _NON_NAME_CAPS = {
 class Lexicon:
     verb_forms: dict[str, str]  # inflected form -> base form
     clause_only: frozenset[str]  # base forms that report only with a clause or a quote
+    passive_forms: frozenset[str]  # forms whose agentless passive credits someone unnamed
     phrases: tuple[tuple[str, ...], ...]  # multi-word cues, lower case
     vague_heads: frozenset[str]
     vague_phrases: tuple[str, ...]
@@ -72,6 +98,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verb_forms=forms,
         clause_only=frozenset(clause_only),
+        passive_forms=frozenset(w for line in read_lines("attribution", "passive_reporting.txt") for w in line.lower().split()),
         phrases=phrases,
         vague_heads=frozenset(w.lower() for w in read_lines("attribution", "vague_heads.txt")),
         vague_phrases=vague_phrases,
@@ -571,7 +598,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         return Source(head.text, False, f"'{head.text}' with no named group", start, end)
     # names inside the phrase, trailing run of proper nouns ending at the head
     proper = [t for t in toks if is_propn(t, tagged) and not is_role(t) and not t.is_punct]
-    head_proper = is_propn(head, tagged) and not is_role(head) and not _DEMONYM.match(head.text)
+    head_proper = is_propn(head, tagged) and not is_role(head) and not is_demonym(head)
     if head_proper:
         j = head.i
         run = [head]
@@ -587,6 +614,16 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         name = book.fullest(_join(run))
         how = f"'{phrase}'" + (f" → {name}" if name != phrase else "")
         return Source(name, True, how, start, end)
+    if book.parsed and not proper:
+        # "One Republican hopeful, Carly Fiorina, says": the name in apposition to a descriptor
+        for c in head.children:
+            if c.dep_ == "appos" and is_propn(c, tagged) and not is_role(c) and not is_demonym(c):
+                run = [t for t in c.subtree if is_propn(t, tagged) and not is_role(t) and t.i <= c.i]
+                run = strip_roles(run) or run
+                if run and run[-1].i == c.i and all(b.i == a.i + 1 for a, b in zip(run, run[1:])):
+                    name = book.fullest(_join(run))
+                    return Source(name, True, f"'{phrase}, {_join(run)}' → {name}", start, end)
+                break
     if low in _DOCUMENT_WORDS and proper:
         run = [t for t in toks if is_propn(t, tagged) and not is_role(t)]
         name = _join(run)
@@ -605,7 +642,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         if run:
             name = book.fullest(_join(run))
             return Source(name, True, f"'{phrase}' → {name}", start, end)
-    named_body = [t for t in proper if not _DEMONYM.match(t.text) and t.ent_type_ not in ("NORP", "DATE")]
+    named_body = [t for t in proper if not is_demonym(t) and t.ent_type_ not in ("NORP", "DATE")]
     vague = identifiable = False
     if low in lexicon().vague_heads or any(t.lower_ in QUANTIFIER_WORDS for t in toks):
         vague = True

@@ -190,6 +190,14 @@ def test_vague_sources_are_generic_groups_and_named_ones_are_not():
     assert clean_speaker("Sen. Ted Cruz (R-Tex.), who") == "Sen. Ted Cruz"
     assert speaker_matches("Bernie Sanders", clean_speaker("Sen. Bernie Sanders (I-Vt.)"))
     assert not speaker_matches("Bernie Sanders", "Sen. Bernie Sanders (I-Vt.)")
+    # the fullest name, not the descriptor in front of it or the body after it
+    assert clean_speaker("A top strategist, John Weaver,") == "John Weaver"
+    assert clean_speaker("her senior policy adviser, Jake Sullivan,") == "Jake Sullivan"
+    assert clean_speaker("Robert Antonacci of the New York delegation") == "Robert Antonacci"
+    assert clean_speaker("Gov. Scott Walker of Wisconsin") == "Gov. Scott Walker"
+    assert clean_speaker("Secretary of State John Kerry") == "Secretary of State John Kerry"
+    assert clean_speaker("The Department of Justice") == "The Department of Justice"
+    assert clean_speaker("A NATO spokesman, who asked not to be named,") == "A NATO spokesman"
 
 
 def test_polnear_record_maps_to_quotes_and_sentence_labels():
