@@ -559,6 +559,12 @@ class Source:
     end: int
 
 
+def _known_name(tok, book: NameBook) -> bool:
+    """A capitalised word the article uses as a name's last word (`Sanders says` after `Bernie
+    Sanders`), whatever the tagger made of it at the start of a sentence (NNS, VB)."""
+    return tok.is_alpha and tok.text[:1].isupper() and tok.text not in _NON_NAME_CAPS and tok.lower_ in book.by_last
+
+
 def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Source | None:
     """Turn the phrase doc[lo:hi] into a speaker: pronouns resolved, names made fullest."""
     if hi <= lo:
@@ -598,7 +604,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         return Source(head.text, False, f"'{head.text}' with no named group", start, end)
     # names inside the phrase, trailing run of proper nouns ending at the head
     proper = [t for t in toks if is_propn(t, tagged) and not is_role(t) and not t.is_punct]
-    head_proper = is_propn(head, tagged) and not is_role(head) and not is_demonym(head)
+    head_proper = (is_propn(head, tagged) or _known_name(head, book)) and not is_role(head) and not is_demonym(head)
     if head_proper:
         j = head.i
         run = [head]
