@@ -423,7 +423,8 @@ class _Finder:
         for n, tok in enumerate(toks[:20]):
             if tok.text in (".", "!", "?", ";") and n > 0:
                 break
-            if n >= 8 and not _in_aside(toks, n):
+            # words, not tokens: `American Action Forum’s Douglas Holtz-Eakin said` is 6 words, 9 tokens
+            if n >= 8 and sum(1 for x in toks[:n] if x.is_alpha) >= 8 and not _in_aside(toks, n):
                 break
             if tok.text in ("“", "\"", "«"):
                 break
@@ -534,7 +535,8 @@ class _Finder:
                 # speaker, or from a sentence ending with a colon or a cue
                 opens_sentence = starts_para or re.search(r"[.!?…:][\"”’»]?\s*$", text[max(0, q.start - 4) : q.start])
                 if opens_sentence:
-                    found = self.previous_sentence_cue(q)
+                    ends_para = not text[q.end : (text.find("\n", q.end) + 1 or len(text) + 1) - 1].strip()
+                    found = self.previous_sentence_cue(q, whole_para=bool(starts_para and ends_para and q.closed))
                 if found is None and opens_sentence and prev is not None and q.start - prev[0].end < 400:
                     gap = text[prev[0].end : q.start]
                     if gap.count("\n") <= 2 and not re.search(r"[.!?]\s+[A-Z][^“”\"]{60,}", gap):
@@ -558,7 +560,7 @@ class _Finder:
             prev = (q, src, cue)
         return out
 
-    def previous_sentence_cue(self, q: Quoted):
+    def previous_sentence_cue(self, q: Quoted, whole_para: bool = False):
         """`Lavrov said on Tuesday:` / `Macron told reporters.` right before a standalone quote."""
         doc = self.doc
         t = self.token_at(q.start)
@@ -583,8 +585,13 @@ class _Finder:
             return None
         for tok in reversed(toks):
             if is_cue_verb(tok, self.tagged) and not self.book.inside_quote(tok.idx):
-                if toks[-1].text != ":" and any(c.dep_ in ("ccomp",) for c in tok.children):
-                    return None  # `X said that Y.` is reported speech, not an introduction
+                if toks[-1].text != ":" and not whole_para and any(
+                    c.dep_ == "ccomp" and not self.book.inside_quote(c.idx) for c in tok.children
+                ):
+                    # `X said that Y.` is reported speech, not an introduction (a clause inside the
+                    # sentence's own quote is not); a quote that is a paragraph of its own still
+                    # belongs to the speaker reported just before it
+                    return None
                 src = self.source_for_cue(tok, tok.idx, after_quote=False)
                 if src and src.identifiable:
                     return src, tok.text, "previous"

@@ -165,3 +165,26 @@ def test_rule_only_pipeline_still_finds_quotes_and_simple_speakers(rule_only, se
     assert found == [("“We will respond,”", "Dmitry Peskov"), ("“Nobody wants this,”", "Dmitry Peskov")]
     seed = rule_only.analyze(seed_texts["002_dc816de6b9c4007f.txt"])
     assert len(seed.quotes) >= 12
+
+
+def test_a_long_name_between_quote_and_cue_is_still_the_speaker(analyzer):
+    text = ("“I think you focus entirely on the growth in living standards,” American Action Forum’s "
+            "Douglas Holtz-Eakin said in Iowa.")
+    (q,) = analyzer.analyze(text).quotes
+    assert (q.start, q.end, q.speaker) == (0, text.index("”") + 1, "Douglas Holtz-Eakin")
+
+
+def test_next_quote_after_a_long_attribution_keeps_the_speaker(analyzer):
+    text = ("“That is a problem for the party,” said Rep. Jim Clyburn (D-S.C.), a member of House "
+            "Democratic leadership. “I would love to see Mr. Sanders endorse, go all in.”")
+    quotes = analyzer.analyze(text).quotes
+    assert [(text[q.start : q.end][:12], q.speaker) for q in quotes] == [
+        ("“That is a p", "Jim Clyburn"), ("“I would lov", "Jim Clyburn")]
+
+
+def test_a_quote_paragraph_after_reported_speech_belongs_to_that_speaker(analyzer):
+    text = ("Clinton, clearly frustrated, responded by pointing a finger, saying the Sanders campaign "
+            "was conflating donations.\n\n“I do not have money from fossil fuel companies. I am so sick of it.”"
+            "\n\nThe Sanders campaign responded Friday.")
+    (q,) = analyzer.analyze(text).quotes
+    assert q.speaker == "Clinton" and text[q.start] == "“"

@@ -136,3 +136,48 @@ def test_rule_only_pipeline_labels_every_sentence():
     sents, result = labels_of(rule_only, text)
     assert result.model is None
     assert [label for _, label, _ in sents] == ["not_claim", "vague_source", "attributed", "unsourced"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # surnames shaped like nationality words are still names
+        ("Ryan said the bill would pass.", "Ryan"),
+        ("Kasich told reporters the bill would pass.", "Kasich"),
+        # a descriptor with the name in apposition: the name is the source
+        ("Her spokesman, Nick Merrill, said the talks failed.", "Nick Merrill"),
+        ("One Republican presidential hopeful, Carly Fiorina, says she plans to root for Iowa.", "Carly Fiorina"),
+    ],
+)
+def test_names_the_tagger_misreads_are_still_named_sources(analyzer, text, source):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1:] == ("attributed", source)
+
+
+def test_a_surname_known_from_the_article_names_the_source(analyzer):
+    sents, _ = labels_of(analyzer, "Bernie Sanders spoke in Iowa.\nSanders says the obvious example is her record.")
+    assert sents[1][1:] == ("attributed", "Bernie Sanders")
+
+
+def test_nationality_words_still_make_a_vague_source(analyzer):
+    (sent,), _ = labels_of(analyzer, "Russian officials said the bill would pass.")
+    assert sent[1] == "vague_source"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # passives of saying or expecting with no agent: credited to nobody in particular
+        ("The Republican front-runner isn’t expected to attend the dinner.", "vague_source"),
+        ("Reporters were told that the talks had failed.", "vague_source"),
+        # other passives of reporting verbs credit nothing
+        ("Marco Rubio was asked to name a single legislative achievement.", "unsourced"),
+        ("Ms. Smith was told to leave the room.", "unsourced"),
+        ("Three city commissioners were charged with receiving bribes.", "unsourced"),
+        # `add` reports only with a clause or a quote
+        ("The denials only added to the picture of a campaign in chaos.", "unsourced"),
+    ],
+)
+def test_passives_and_ambiguous_verbs(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
