@@ -43,7 +43,8 @@ if not Doc.has_extension("sl_quote_info"):
 if not Doc.has_extension("sl_quote_ctx"):
     Doc.set_extension("sl_quote_ctx", default=None)
 
-_MARKS = re.compile(r"[\"“”„«»‘’']")
+# two apostrophes (or backticks) stand for a double mark in wire and archive copy: ''Yes,'' he said.
+_MARKS = re.compile(r"''|``|[\"“”„«»‘’']")
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _SPACE_BEFORE = " \t\n\r([{—–-/"  # an opening mark follows one of these
@@ -108,8 +109,16 @@ def _classify(text: str, i: int, ch: str, depth: int, single_open: bool) -> str 
         if next_space and not prev_space:
             return "close"
         return "open"
-    if ch == "«":
+    if ch == "«" or ch == "``":
         return "open"
+    if ch == "''":
+        # like a straight double mark, read around both apostrophes
+        nxt = text[i + 2] if i + 2 < len(text) else "\n"
+        if prev_space and not nxt.isspace():
+            return "open"
+        if not prev_space and (nxt.isspace() or not nxt.isalnum()):
+            return "close" if depth else "open" if prev in "([{" else "close"
+        return "close" if depth else "open"
     if ch == "»":
         return "close"
     if ch == "”":
@@ -189,7 +198,7 @@ def find_quoted(text: str) -> list[Quoted]:
             mi += 1
         first_nonspace = ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip()))
         if carry is not None:
-            if pmarks and pmarks[0][0] == first_nonspace and pmarks[0][1] in "“\"«‘'„":
+            if pmarks and pmarks[0][0] == first_nonspace and pmarks[0][1] in ("“", '"', "«", "‘", "'", "„", "''", "``"):
                 stack = [carry.start]
                 pmarks = pmarks[1:]
                 carry_parts.append((first_nonspace, pe))
@@ -216,9 +225,9 @@ def find_quoted(text: str) -> list[Quoted]:
                     continue  # a stray closing mark
                 s0 = stack.pop()
                 if stack:
-                    children.append((s0, pos + 1))
+                    children.append((s0, pos + len(ch)))
                 else:
-                    q = Quoted(s0, pos + 1, closed=True, children=children)
+                    q = Quoted(s0, pos + len(ch), closed=True, children=children)
                     if carry is not None:
                         q.paragraphs = len(carry_parts) + 1
                         carry = None
@@ -237,7 +246,7 @@ def find_quoted(text: str) -> list[Quoted]:
             next_opens = False
             if nxt is not None and not children and len(stack) == 1:
                 lead = text[nxt[0] : nxt[1]].lstrip()
-                next_opens = lead[:1] in "“\"«„"
+                next_opens = lead[:1] in "“\"«„" or lead[:2] in ("''", "``")
             if next_opens:
                 if carry is None:
                     carry = Quoted(s0, pe, closed=False)

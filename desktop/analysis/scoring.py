@@ -389,21 +389,32 @@ def quote_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Top-level quoted stretches of text[start:end], marks included, widened to adjacent marks.
 
     Curly and guillemet marks nest; straight `"` marks pair up (and are ignored inside curly
-    ones). An opening mark with no close ends at `end`; a close with no opening starts at `start`.
+    ones), and so do doubled apostrophes `''` (wire and archive copy: `''Yes,'' he said`).
+    An opening mark with no close ends at `end`; a close with no opening starts at `start`.
     """
-    if start > 0 and text[start - 1] in OPEN_MARKS + '"':
+    # a doubled apostrophe reads as a straight double mark; same length, so offsets stay right
+    text = text.replace("''", '"\x01')
+    if start > 1 and text[start - 1] == "\x01" and text[start - 2] == '"':
+        start -= 2
+    elif start > 0 and text[start - 1] in OPEN_MARKS + '"':
         start -= 1
     if end < len(text) and text[end] in CLOSE_MARKS + '"':
         end += 1
     elif end + 1 < len(text) and text[end] in ".,?!" and text[end + 1] in CLOSE_MARKS + '"':
         end += 2
+    if end < len(text) and text[end] == "\x01":
+        end += 1
     out: list[tuple[int, int]] = []
     depth, begin, straight = 0, start, False
+
+    def close_at(i: int) -> int:
+        return i + 2 if i + 1 < len(text) and text[i + 1] == "\x01" else i + 1
+
     for i in range(start, end):
         ch = text[i]
         if straight:
             if ch == '"':
-                out.append((begin, i + 1))
+                out.append((begin, close_at(i)))
                 straight = False
         elif ch == '"' and depth == 0:
             begin, straight = i, True

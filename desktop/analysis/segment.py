@@ -5,7 +5,8 @@ Registered as the spaCy component `sourcelight_paragraphs`, placed before the pa
 bylines never run into each other. It also
 - splits tokens glued to a curly quote mark (`it”said`, `out“The`), so the tagger and parser see
   the words (component `sourcelight_unglue`, first in the pipeline);
-- keeps a quote's closing mark and a `,” he said` tail in the quote's sentence;
+- keeps a quote's closing mark and a `,” he said` tail in the quote's sentence (doubled
+  apostrophes `''…''` of wire and archive copy count as marks too);
 - makes a dateline (`Paris, Mar. 31 (Al Arabiya) -`) a sentence of its own.
 """
 
@@ -54,7 +55,7 @@ def unglue_quote_marks(doc):
 
 
 _BREAK = re.compile(r"\n\s*(?=\S)")
-_MARK = re.compile(r"[“”„«»\"]")
+_MARK = re.compile(r"''|``|[“”„«»\"]")
 
 
 @Language.component("sourcelight_paragraphs")
@@ -87,15 +88,22 @@ def mark_paragraphs(doc):
         if k < 0:
             continue
         ch = m.group()
-        if ch == '"':
+        doubled = ch in ("''", "``")  # wire and archive copy: ''Yes,'' he said.
+        if ch in ('"', "''"):
             i = m.start()
             before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
+            after = text[i + len(ch)] if i + len(ch) < len(text) else " "
             ch = "“" if before.isspace() or before in "([{—–-" else "”" if after.isspace() or not after.isalnum() else ""
+        elif ch == "``":
+            ch = "“"
         if ch in _OPENERS:
             if k + 1 < n and not is_space(k + 1):
                 marks[k + 1] = -1
                 changed = True
+            # `… said. ''I assume …`: the parser would leave a doubled opening mark on the
+            # sentence before; it opens the next one
+            if doubled and k > 0 and re.search(r"[.!?]\s+$", text[max(0, m.start() - 3) : m.start()]):
+                marks[k] = 1
         elif ch in _CLOSERS and k > 0:
             marks[k] = -1
             changed = True

@@ -48,6 +48,8 @@ _AUTHOR_JUDGEMENT = re.compile(
     r",\s+which\s+(?:is|was|would\s+be|will\s+be|could\s+be|has\s+been|marks|means|amounts|shows|proves|makes)\b",
     re.IGNORECASE,
 )
+_CHARACTERISE = {"call", "label", "brand", "dub", "term", "describe", "slam", "criticize", "praise", "blast",
+                 "hail", "mock", "decry", "condemn", "dismiss", "reject"}
 _MODALS = {"could", "would", "might", "may", "should", "can", "must", "ca"}
 _TERMINAL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
 _QUESTION = re.compile(r"\?[\"”’»)\]]*$")
@@ -236,6 +238,14 @@ class _Labeller:
             if base in ("call", "urge") and any(c.dep_ == "xcomp" for c in tok.children):
                 return True
             if base == "make" and any(c.lower_ == "clear" for c in tok.subtree):
+                return True
+            # a characterisation is the source's claim: `accused Republicans of …`, `called him a
+            # liar`, `slammed the plan as unrealistic`, `described it as …`
+            if base == "accuse" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                return True
+            if base in _CHARACTERISE and any(
+                c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.children
+            ):
                 return True
         # a quote in the verb's reach counts too
         end = toks[-1].idx + len(toks[-1])

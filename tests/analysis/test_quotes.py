@@ -188,3 +188,16 @@ def test_a_quote_paragraph_after_reported_speech_belongs_to_that_speaker(analyze
             "\n\nThe Sanders campaign responded Friday.")
     (q,) = analyzer.analyze(text).quotes
     assert q.speaker == "Clinton" and text[q.start] == "“"
+
+
+def test_doubled_apostrophes_of_wire_copy_are_quote_marks(analyzer):
+    text = ("Golf courses closed across Florida.\n\n''The key was the broader market timing,'' Mr. Hedge "
+            "said. ''I assume they saw the market returning.''\n\nHe wrote ''The Art of the Deal'' in 1987.")
+    result = analyzer.analyze(text)
+    assert [(text[q.start : q.end], q.speaker) for q in result.quotes] == [
+        ("''The key was the broader market timing,''", "Hedge"),
+        ("''I assume they saw the market returning.''", "Hedge"),
+    ]
+    # the opening marks start their sentences, which are the speaker's
+    labels = [(text[s.start : s.end][:10], s.label) for s in result.sentences]
+    assert labels[1:3] == [("''The key ", "attributed"), ("''I assume", "attributed")]

@@ -171,6 +171,11 @@ def test_quote_segments_take_the_quoted_stretch_with_its_marks():
     # straight marks pair up; an unclosed quote runs to the end of the content
     text = 'She said "yes" and "no'
     assert [text[s:e] for s, e in quote_segments(text, 9, len(text))] == ['"yes"', '"no']
+    # doubled apostrophes of wire and archive copy are double marks too
+    text = "Mr. Hedge said. ''I assume they saw it coming,'' he added."
+    a = text.index("I assume")
+    assert [text[s:e] for s, e in quote_segments(text, a, text.index(",''") + 1)] == ["''I assume they saw it coming,''"]
+    assert quote_segments("the players' union's ''deal''", 0, 5) == []
 
 
 def test_vague_sources_are_generic_groups_and_named_ones_are_not():
