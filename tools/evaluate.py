@@ -135,16 +135,25 @@ def evaluate_seeds(analyzer) -> list[tuple[str, DocumentScore]]:
 POLNEAR_NOTES = """\
   How PolNeAR is mapped (its notion of attribution is broader than ours; read the figures as trends):
   - quote = the content of an attribution with a source whose content opens or closes with a quote mark;
-    the quoted stretches inside it (marks included) are the gold quotes, speaker = the source's text.
+    the quoted stretches inside it (marks included; doubled apostrophes ''…'' of wire copy count as
+    marks) are the gold quotes, speaker = the source's text reduced to the fullest name (its apposition,
+    a trailing party/state tag "(I-Vt.)" and an "of the …" tail dropped; "A top strategist, John Weaver"
+    -> "John Weaver", as guide §1 asks).
     Predicted quotes inside unquoted or sourceless contents (partial quotes PolNeAR does not mark as
     units) that match no gold quote are not counted. Speaker accuracy leaves out gold speakers that are
     bare pronouns ("he", "she", "who"), since we report the resolved name.
   - sentences: gold labels are put on OUR sentence boundaries. A sentence touching any part (source,
     cue or content) of an attribution with a named source is attributed; with no source or a generic
     one ("officials", "sources familiar with ...", "some") vague_source; otherwise unsourced. The first
-    line (headline) is not_claim. PolNeAR also attributes beliefs and feelings ("he wants", "voters
-    fear"), and first-person attributions are dropped, so unsourced recall and attributed precision
-    are understated."""
+    line (headline) is not_claim. Per guide §2 (a claim is credited by a quote, reported speech or
+    "according to"; "many believe", "it is said" are vague), two kinds of PolNeAR attribution are not
+    counted unless their content is quoted: cues of wishes, feelings, plans, stances and actions
+    ("wants", "voters fear", "hopes", "plans", "refused", "supports", "seems"); and, when there is no
+    source at all, cues without a verb of saying, reporting or believing ("the bitter debate about",
+    "revelations", "apparently"). Beliefs ("believes", "sees ... as") and "is expected to" still
+    count. First-person attributions are dropped. PolNeAR still attributes many other acts ("spoke
+    about", "asked", "issued a statement"), so attributed recall and unsourced precision are
+    understated."""
 
 
 def read_jsonl(path: Path, skip: int, limit: int) -> list[dict]:
