@@ -295,6 +295,7 @@ _BODY_WORDS = {
     "post", "news", "journal", "network", "channel", "website", "union", "alliance", "nato", "pentagon",
 }
 # a document speaks for the body named in it: "A White House statement" -> White House
+_REFERRED_DOCUMENTS = {"report", "study", "survey", "poll", "analysis", "filing", "audit", "review", "investigation"}
 _DOCUMENT_WORDS = {"statement", "release", "communique", "communiqué", "letter", "memo", "report", "post", "tweet", "message", "readout", "announcement"}
 
 
@@ -600,6 +601,13 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
             return Source(name, True, f"'{head.text}' → {name}, {where}", start, end)
         # a person the article has in mind, though we could not tell who: still not an anonymous source
         return Source(head.text, True, f"'{head.text}' (nobody named before it)", start, end)
+    if len(toks) == 1 and low in ("they", "it"):
+        # news "they said" / "it said" points back at a group or body the article just named;
+        # `as they say` is an idiom, and with nobody named before it the source stays unnamed
+        prev = doc[head.i - 1].lower_ if head.i > 0 else ""
+        if prev != "as" and any(m.start < at_char for m in book.mentions[:1]):
+            return Source(head.text, True, f"'{head.text}' → the group or body named before", start, end)
+        return Source(head.text, False, f"'{head.text}' with no named group", start, end)
     if len(toks) == 1 and low in GROUP_PRONOUNS:
         return Source(head.text, False, f"'{head.text}' with no named group", start, end)
     # names inside the phrase, trailing run of proper nouns ending at the head
@@ -661,6 +669,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         identifiable = first in ("the", "this") and head.tag_ not in ("NNS",) and not low.endswith("s")
     if vague and named_body:
         vague = False
+    if vague and low in _REFERRED_DOCUMENTS and toks[0].lower_ in ("the", "this") and head.tag_ != "NNS" and not low.endswith("s"):
+        # `the report said`, `the congressional report said`: the report the article introduced
+        vague, identifiable = False, True
     if vague or not identifiable:
         return Source(phrase, False, f"'{phrase}' names no one a reader can check", start, end)
     return Source(phrase, True, f"'{phrase}'", start, end)

@@ -181,3 +181,15 @@ def test_nationality_words_still_make_a_vague_source(analyzer):
 def test_passives_and_ambiguous_verbs(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+def test_they_and_the_report_point_back_at_what_the_article_named(analyzer):
+    sents, _ = labels_of(analyzer, "The Sanders campaign hit back on Friday. They said the criticism was fair game.")
+    assert sents[1][1] == "attributed"
+    sents, _ = labels_of(analyzer, "The GAO published a review in May. The report said hackers broke in.")
+    assert sents[1][1] == "attributed"
+    # with nobody named before, or as an idiom, they stay unnamed; so does an indefinite report
+    (sent,), _ = labels_of(analyzer, "They say the plan failed.")
+    assert sent[1] == "vague_source"
+    (sent,), _ = labels_of(analyzer, "A report said hackers broke in.")
+    assert sent[1] == "vague_source"
