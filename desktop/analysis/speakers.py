@@ -158,8 +158,16 @@ def is_propn(tok, tagged: bool) -> bool:
     return text[:1].isupper() and text not in _NON_NAME_CAPS and not text.isupper() or (text.isupper() and len(text) > 1 and text.isalpha())
 
 
+_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss", "sen.", "rep.", "gov."}
+
+
 def is_role(tok) -> bool:
-    return tok.lower_ in lexicon().roles
+    """A title word (`spokesman`, `President`), unless an honorific makes it a surname: `Mr. King`."""
+    if tok.lower_ not in lexicon().roles:
+        return False
+    if tok.text[:1].isupper() and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _HONORIFICS:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- noun phrases

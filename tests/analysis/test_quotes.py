@@ -201,3 +201,9 @@ def test_doubled_apostrophes_of_wire_copy_are_quote_marks(analyzer):
     # the opening marks start their sentences, which are the speaker's
     labels = [(text[s.start : s.end][:10], s.label) for s in result.sentences]
     assert labels[1:3] == [("''The key ", "attributed"), ("''I assume", "attributed")]
+
+
+def test_a_title_word_after_an_honorific_is_a_surname(analyzer):
+    text = "Representative Peter King spoke on Monday.\n“That is not my recollection,” Mr. King said."
+    (q,) = analyzer.analyze(text).quotes
+    assert q.speaker == "Peter King"
