@@ -18,6 +18,7 @@ from desktop.resources import read_lines
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "we", "it"}
 DETERMINERS = {"a", "an", "the", "some", "many", "several", "few", "most", "other", "others", "one", "two", "three"}
+_GROUP_QUANTIFIERS = {"some", "many", "several", "few", "most", "numerous", "various", "other", "certain"}
 QUANTIFIER_WORDS = {"some", "many", "several", "few", "most", "number", "majority", "other", "others", "all"}
 # verbs that report only with a particle: "pointed out", "ruled out", "called on/for"
 PARTICLE_VERBS = {
@@ -618,6 +619,10 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         return Source(head.text, False, f"'{head.text}' with no named group", start, end)
     if len(toks) == 1 and low in GROUP_PRONOUNS:
         return Source(head.text, False, f"'{head.text}' with no named group", start, end)
+    # `many Latinos`, `most Republicans`, `several Clinton supporters`: unnamed members of a group
+    # (the guide's `some NATO members`), however capitalised the group is
+    if toks[0].lower_ in _GROUP_QUANTIFIERS and (head.tag_ in ("NNS", "NNPS") or low.endswith("s")) and head.i != toks[0].i:
+        return Source(phrase, False, f"'{phrase}': unnamed members of a group", start, end)
     # names inside the phrase, trailing run of proper nouns ending at the head
     proper = [t for t in toks if is_propn(t, tagged) and not is_role(t) and not t.is_punct]
     head_proper = (is_propn(head, tagged) or _known_name(head, book)) and not is_role(head) and not is_demonym(head)

@@ -193,3 +193,16 @@ def test_they_and_the_report_point_back_at_what_the_article_named(analyzer):
     assert sent[1] == "vague_source"
     (sent,), _ = labels_of(analyzer, "A report said hackers broke in.")
     assert sent[1] == "vague_source"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many Carrier workers say that it was not his talk that fired them up.",
+        "But most Republicans agreed they had no real recourse.",
+        "Several Democrats cautioned against drawing lessons, saying immigration was a bigger problem.",
+    ],
+)
+def test_unnamed_members_of_a_named_group_are_a_vague_source(analyzer, text):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == "vague_source"
