@@ -30,11 +30,14 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(PY) tools/evaluate.py
 
+# the offscreen Qt platform warns about every window it cannot size; that is not a finding
+QT_NOISE := { grep -v "propagateSizeHints" || true; }
+
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py 2>&1 | $(QT_NOISE)
 
 screenshot: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshot.py resources/screenshot.png
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshot.py resources/screenshot.png 2>&1 | $(QT_NOISE)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
