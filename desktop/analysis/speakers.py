@@ -147,6 +147,11 @@ def is_cue_verb(tok, tagged: bool) -> bool:
     return True
 
 
+def _wordlike(text: str) -> bool:
+    """Letters, with apostrophes or hyphens inside a name: `O’Donnell`, `Holtz-Eakin`."""
+    return text.replace("’", "").replace("'", "").replace("-", "").isalpha()
+
+
 def is_propn(tok, tagged: bool) -> bool:
     if tok.ent_type_ in _NAME_ENTS:
         return True
@@ -155,7 +160,7 @@ def is_propn(tok, tagged: bool) -> bool:
         if tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS"):
             return True
         # a rare name the tagger took for a common noun ("Zelenskyy said")
-        return tok.pos_ == "NOUN" and text[:1].isupper() and text.isalpha() and not tok.is_sent_start and text not in _NON_NAME_CAPS
+        return tok.pos_ == "NOUN" and text[:1].isupper() and _wordlike(text) and not tok.is_sent_start and text not in _NON_NAME_CAPS
     return text[:1].isupper() and text not in _NON_NAME_CAPS and not text.isupper() or (text.isupper() and len(text) > 1 and text.isalpha())
 
 
@@ -194,7 +199,7 @@ def np_bounds(head) -> tuple[int, int]:
     lo = _left_edge(head)
     hi = head.i + 1
     for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "with", "in", "on", "close", "for") or c.dep_ in ("amod", "compound", "flat", "nummod"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "with", "in", "on", "close", "for", "by") or c.dep_ in ("amod", "compound", "flat", "nummod"):
             hi = max(hi, c.right_edge.i + 1)
         elif c.dep_ in ("punct", "appos", "relcl", "acl", "cc", "conj"):
             if c.dep_ == "conj" and c.i == hi + 1 or c.dep_ == "cc" and c.i == hi:
@@ -572,7 +577,7 @@ class Source:
 def _known_name(tok, book: NameBook) -> bool:
     """A capitalised word the article uses as a name's last word (`Sanders says` after `Bernie
     Sanders`), whatever the tagger made of it at the start of a sentence (NNS, VB)."""
-    return tok.is_alpha and tok.text[:1].isupper() and tok.text not in _NON_NAME_CAPS and tok.lower_ in book.by_last
+    return _wordlike(tok.text) and tok.text[:1].isupper() and tok.text not in _NON_NAME_CAPS and tok.lower_ in book.by_last
 
 
 def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Source | None:

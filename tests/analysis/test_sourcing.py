@@ -206,3 +206,10 @@ def test_they_and_the_report_point_back_at_what_the_article_named(analyzer):
 def test_unnamed_members_of_a_named_group_are_a_vague_source(analyzer, text):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == "vague_source"
+
+
+def test_a_name_with_an_apostrophe_and_a_body_after_by_are_named(analyzer):
+    sents, result = labels_of(analyzer, "Lawrence O’Donnell spoke on MSNBC.\n“It is over,” O’Donnell said.")
+    assert sents[1][1] == "attributed" and result.quotes[0].speaker.endswith("O’Donnell")
+    (sent,), _ = labels_of(analyzer, "A report by Reuters said the deal was off.")
+    assert sent[1:] == ("attributed", "Reuters")
