@@ -8,17 +8,17 @@ from desktop.analysis.scoring import load_gold_dir, micro, read_text, score_docu
 from tests.conftest import GOLD_DIR, SEEDS_DIR
 
 # Floors, a little under what `make eval` measured on the seeds (micro-averaged over the five,
-# 2026-11-22 03:55 UTC, detectors still being written).
-# The lead re-tunes them as the detectors improve; raise a floor whenever a measurement
-# rises, never lower one to make a change pass.
+# 2026-11-22 05:20 UTC). The seeds were seen while tuning, so these guard against regressions
+# only; the honest figures are the held-out corpus slices `make eval` prints.
+# Raise a floor whenever a measurement rises; never lower one to make a change pass.
 FLOORS = {
-    "quote_f1": 0.90,  # measured 0.96
-    "speaker_accuracy": 0.75,  # measured 0.84
-    "attributed_f1": 0.85,  # measured 0.95
-    "vague_source_f1": 0.70,  # measured 0.94 (small support: 1,533 characters)
-    "unsourced_f1": 0.85,  # measured 0.95
-    "not_claim_f1": 0.90,  # measured 0.99
-    "emotive_f1": 0.80,  # measured 0.87
+    "quote_f1": 0.92,  # measured 0.96
+    "speaker_accuracy": 0.85,  # measured 0.89
+    "attributed_f1": 0.90,  # measured 0.95
+    "vague_source_f1": 0.85,  # measured 0.94 (small support: 1,533 characters)
+    "unsourced_f1": 0.90,  # measured 0.95
+    "not_claim_f1": 0.95,  # measured 0.99
+    "emotive_f1": 0.85,  # measured 0.92
 }
 
 
