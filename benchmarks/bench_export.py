@@ -17,23 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+from benchmarks.bench_analysis import article  # noqa: E402  (the same seed-made articles for every section)
 SMALL_WORDS = 1_000
 BIG_WORDS = 80_000
-
-
-def article_text(words: int) -> str:
-    """About `words` words of seed paragraphs, in order, separated by blank lines."""
-    from desktop.analysis.analyzer import word_count
-
-    paragraphs = [p for path in SEEDS for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
-    out, n, i = [], 0, 0
-    while n < words:
-        p = paragraphs[i % len(paragraphs)]
-        out.append(p)
-        n += word_count(p)
-        i += 1
-    return "\n\n".join(out)
 
 
 def item_with_notes(text: str, analysis, notes: int):
@@ -99,7 +86,7 @@ def small(report) -> None:
     from desktop.export import ExportOptions
     from desktop.export.pdf import ensure_gui_app, export_pdf
 
-    text = article_text(SMALL_WORDS)
+    text = article(SMALL_WORDS)
     analysis = Analyzer().analyze(text)
     item = item_with_notes(text, analysis, 10)
     ensure_gui_app()
@@ -123,7 +110,7 @@ def small(report) -> None:
 def big(report) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "big.txt"
-        src.write_text(article_text(BIG_WORDS), encoding="utf-8")
+        src.write_text(article(BIG_WORDS), encoding="utf-8")
         result = _child(src, Path(tmp) / "big.pdf", why=False)
         if "error" in result:
             report("export 80,000 words", "failed", "", result["error"])

@@ -58,22 +58,12 @@ def _delegate(module: str, args) -> int:
 def _read_input(path: str):
     """(Article or None, error message or None) for one command-line input."""
     from desktop.documents import Article, DocumentError, load_source
+    from desktop.documents.text import decode_bytes
 
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            from charset_normalizer import from_bytes
-
-            best = from_bytes(data).best()
-            if best is None:
-                return None, "standard input is not text"
-            text = str(best)
-        if not text.strip():
-            return None, "standard input is empty"
-        return Article(text=text, path="-", kind="text"), None
     try:
+        if path == "-":  # the same encoding detection and binary check as a file gets
+            text, encoding = decode_bytes(sys.stdin.buffer.read(), "standard input")
+            return Article(text=text, path="-", kind="text", encoding=encoding), None
         return load_source(path), None
     except DocumentError as exc:
         return None, str(exc)

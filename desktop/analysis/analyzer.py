@@ -167,14 +167,3 @@ class Analyzer:
             version=__version__,
             warnings=pipeline.warnings,
         )
-
-
-_default: Analyzer | None = None
-
-
-def analyze(text: str) -> Analysis:
-    """Analyse one text with the default pipeline."""
-    global _default
-    if _default is None:
-        _default = Analyzer()
-    return _default.analyze(text)
