@@ -215,6 +215,28 @@ PTC_NOTES = """\
   Appeal_to_fear-prejudice."""
 
 
+# ---------------------------------------------------------------- corpus documents annotated per the guide
+
+CORPUS_GOLD_NOTES = """\
+  Documents of PolNeAR and PTC annotated by us strictly per ANNOTATION_GUIDE.md (offsets only, in
+  tests/gold/corpus; see tools/corpus_gold.py). Unlike the corpus labels above, these follow our guide.
+  A fixed half ("dev") may be looked at while tuning; the other half ("test") is only reported."""
+
+
+def evaluate_corpus_gold(analyzer) -> dict[str, list[tuple[str, DocumentScore]]]:
+    """Scores per split ("dev", "test") of the guide-annotated corpus documents whose text is here."""
+    from tools.corpus_gold import load_all
+
+    out: dict[str, list[tuple[str, DocumentScore]]] = {}
+    for gold, text in load_all():
+        if text is None:
+            continue
+        analysis = next(iter(analyze_each(analyzer, [text], [gold["file"]])))[1]
+        spans = analysis.spans if analysis is not None else ()
+        out.setdefault(gold["split"], []).append((gold["file"], score_document(text, spans, gold["spans"])))
+    return out
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -230,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", type=int, default=0, help="start at this PolNeAR document (e.g. a held-out slice)")
     parser.add_argument("--ptc-skip", type=int, default=0, help="start at this PTC document")
     parser.add_argument("--seeds-only", action="store_true", help="skip the development corpora")
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both",
+                        help="which half of the guide-annotated corpus documents to report (default both)")
     args = parser.parse_args(argv)
 
     from desktop.analysis.analyzer import Analyzer
@@ -252,6 +276,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nNo development corpora at {data} (set {DATA_ENV} to point elsewhere): seed figures only.")
     else:
         polnear, ptc = data / "polnear_train.jsonl", data / "ptc_train.jsonl"
+        t0 = time.perf_counter()
+        by_split = evaluate_corpus_gold(analyzer)
+        for split in ("dev", "test"):
+            if args.split not in (split, "both") or not by_split.get(split):
+                continue
+            rows = by_split[split]
+            print(f"\n== Corpus documents annotated per the guide, {split} half: {len(rows)} documents ==")
+            print(CORPUS_GOLD_NOTES)
+            print_tables("", rows)
+            print_summary(f"Guide-annotated {split}", micro(s for _, s in rows))
+        if by_split:
+            both = [r for split in ("dev", "test") for r in by_split.get(split, [])]
+            print_summary("Guide-annotated, both halves", micro(s for _, s in both))
+            print(f"  ({time.perf_counter() - t0:.1f} s)")
         if polnear.exists() and args.limit > 0:
             t0 = time.perf_counter()
             score, n = evaluate_polnear(analyzer, polnear, args.limit, args.skip)
