@@ -120,6 +120,8 @@ class EmotiveDetector:
                 # inevitable", "the damage is irreversible" state a judgement of fact
                 continue
             candidates.append(cand)
+        if tagged:
+            candidates.extend(_shouted(doc))
         candidates = self._longest_first(candidates)
         candidates = self._attach_weak(candidates, weak)
         candidates = self._merge(doc, candidates)
@@ -165,10 +167,10 @@ class EmotiveDetector:
                 return False
         if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _NEGATING_PREFIXES:
             return False  # "non-partisan", "anti-fascist" describe, they do not judge
-        if entry.role == "certainty" and not _starts_sentence(tok):
+        if entry.role == "certainty" and not _starts_sentence(tok) and not _asserts_certainty(tok, tagged):
             # "Clearly, …" / "Needless to say, …" opening a sentence tell the reader what to
-            # think; mid-sentence ("was clearly illegal", "speak clearly") they mostly hedge or
-            # describe a manner, and painting each one drowns the charged words.
+            # think, and so does one placed before the verb of a clause ("they obviously got
+            # help"); after it ("speak clearly") it describes a manner.
             return False
         if tagged and entry.role == "verb" and end - start == 1 and tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             return False
@@ -377,6 +379,46 @@ class EmotiveDetector:
             if word not in _SKIP_WORDS:
                 return False
         return False
+
+
+# inside a clause these mostly describe ("was clearly visible") or hedge ("will certainly reply")
+_HEDGING_CERTAINTY = {"clearly", "certainly", "surely", "definitely"}
+
+
+def _asserts_certainty(tok, tagged: bool) -> bool:
+    """'who obviously got help', 'it is clearly a lie': a certainty adverb in front of the verb
+    or complement it vouches for, in a clause with a subject."""
+    if not tagged or tok.dep_ != "advmod" or tok.i > tok.head.i or tok.lower_ in _HEDGING_CERTAINTY:
+        return False
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return False
+    clause = head if head.pos_ != "ADJ" and head.pos_ != "NOUN" else head.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
+_SHOUT_POS = {"ADJ", "ADV", "PART", "VERB", "AUX", "DET", "PRON", "INTJ", "ADP", "SCONJ", "CCONJ"}
+
+
+def _shouted(doc: Doc) -> list[_Candidate]:
+    """'Do Something BIG', 'Hillary is NOT above the law': a common word in capitals inside a
+    line in ordinary case shouts for emphasis (acronyms and names are left alone)."""
+    out = []
+    text = doc.text
+    for tok in doc:
+        t = tok.text
+        if len(t) < 2 or not t.isalpha() or not t.isupper() or tok.pos_ not in _SHOUT_POS:
+            continue
+        if t in ("I", "OK", "TV", "US", "UK", "EU", "UN", "AM", "PM") or tok.ent_type_:
+            continue
+        line_start = text.rfind("\n", 0, tok.idx) + 1
+        line_end = text.find("\n", tok.idx)
+        line = text[line_start : line_end if line_end != -1 else len(text)]
+        letters = [c for c in line if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
+            continue  # a line in capitals is a heading, not a shout
+        out.append(_Candidate(tok.i, tok.i + 1, [("capitals for emphasis", "capitals", t)]))
+    return out
 
 
 def _repeated_lines(doc: Doc, times: int = 3) -> list[tuple[int, int]]:

@@ -458,6 +458,32 @@ class _Finder:
                 return got, "—", "after"
         return None
 
+    def governing(self, q: Quoted):
+        """The reporting verb the quote hangs on in the parse: `argue that “…”, citing …`,
+        `said there was evidence that Clinton was “extremely careless”, …`: the verb whose
+        clause holds the quoted words, not the nearest cue word."""
+        if not self.parsed:
+            return None
+        s, e = q.inner
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        inside = range(span.start, span.end)
+        for r in [t for t in span if t.head.i not in inside][:3]:
+            v, steps = r.head, 0
+            while steps < 4 and v.i not in inside and not self.book.inside_quote(v.idx):
+                if is_cue_verb(v, self.tagged):
+                    if v.idx >= q.end and steps == 0 and r.dep_ not in ("ccomp", "parataxis", "dobj", "xcomp"):
+                        return None
+                    src = self.source_for_cue(v, v.idx, after_quote=v.idx >= q.end)
+                    if src is None:
+                        return None
+                    return src, v.text, "after" if v.idx >= q.end else "before"
+                if v.head is v:
+                    break
+                v, steps = v.head, steps + 1
+        return None
+
     def _np_from(self, i: int, limit: int) -> Source | None:
         doc = self.doc
         if self.parsed:
@@ -530,12 +556,14 @@ class _Finder:
             s, e = q.inner
             content = text[s:e]
             nwords = _words(content)
-            found = self.after(q) or self.before(q)
+            governed = self.governing(q)
+            found = governed or self.after(q) or self.before(q)
             why = ""
             starts_para = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()
             before_text = text[max(0, q.start - 40) : q.start]
             near_cue = _has_cue(" ".join(re.findall(r"[A-Za-z]+", before_text)[-5:]))
-            if found and nwords <= 3 and found[2] == "before" and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q)):
+            said_that = governed is not None and governed[1].lower() in ("says", "said", "say", "saying")
+            if found and nwords <= 3 and found[2] == "before" and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q) and not said_that):
                 found = None  # the "yellow vests", "instructors", "mercenaries": terms mentioned, not words said
             if found and found[2] != "after" and nwords <= 6 and _is_title(content):
                 found = None  # "Sunday Morning Futures": a title or a name, not words said

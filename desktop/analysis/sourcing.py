@@ -49,7 +49,9 @@ _AUTHOR_JUDGEMENT = re.compile(
     re.IGNORECASE,
 )
 _CHARACTERISE = {"call", "label", "brand", "dub", "term", "describe", "slam", "criticize", "praise", "blast",
-                 "hail", "mock", "decry", "condemn", "dismiss", "reject"}
+                 "hail", "mock", "decry", "condemn", "dismiss", "reject", "defend", "denounce"}
+# "criticized the group for promoting …": the reason given is the source's claim
+_BLAME_FOR = {"slam", "criticize", "praise", "blast", "condemn", "denounce", "mock", "thank", "fault", "commend"}
 _MODALS = {"could", "would", "might", "may", "should", "can", "must", "ca"}
 _TERMINAL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
 _QUESTION = re.compile(r"\?[\"”’»)\]]*$")
@@ -113,6 +115,7 @@ class _Labeller:
                 if info.span.speaker:
                     self.book.note_speaker(s, info.span.speaker)
         self.byline_names: set[str] = set()
+        self.headline_end = _headline_end(self.text)
 
     # ------------------------------------------------------------------ helpers
 
@@ -159,6 +162,10 @@ class _Labeller:
             return "about the author"
         if _QUESTION.search(s):
             return "a question in the author's voice"
+        if is_whole_para and len(words) <= 6 and sum(c.isupper() for c in s) >= 0.8 * sum(c.isalpha() for c in s) > 0:
+            return "a heading in capitals"
+        if is_whole_para and len(words) <= 12 and re.match(r"^(?:Yes|No)\b[,.!]", s) and self._after_question(para_text):
+            return "an answer option of a poll"
         if _IMPERATIVE.match(s) and not re.match(r"^\w+\s+(?:is|are|was|were|has|have)\b", s):
             return "an instruction to the reader"
         para_words = len(re.findall(r"\w+", para_text))
@@ -170,6 +177,14 @@ class _Labeller:
         if _DATE_LINE.search(s) and len(words) <= 10 and not _NEEDS_VERB.search(s):
             return "a date line"
         return None
+
+    def _after_question(self, para_text: str) -> bool:
+        """True when the paragraph before this one asks a question or is another answer option."""
+        text = self.text
+        at = text.find(para_text)
+        before = text[max(0, at - 600) : max(0, at)].rstrip().split("\n")
+        prev = before[-1].strip() if before else ""
+        return prev.endswith("?") or bool(re.match(r"^(?:Yes|No)\b[,.!]", prev))
 
     def _tokens(self, s):
         return []
@@ -220,6 +235,20 @@ class _Labeller:
                     break
         return out
 
+    def _relayed_by_unnamed(self, sent, quote_start: int) -> Source | None:
+        """'Law enforcement sources have said he said "…"': an unnamed source whose report holds
+        the quote (its cue verb governs the quoted words)."""
+        if not self.parsed or quote_start < sent.start_char:
+            return None
+        inner = self.doc.char_span(quote_start + 1, min(sent.end_char, quote_start + 2), alignment_mode="expand")
+        if inner is None or not len(inner):
+            return None
+        ancestors = {t.i for t in inner[0].ancestors}
+        for src, _cue, tok in self.cue_sources(sent):
+            if not src.identifiable and tok.i in ancestors and tok.idx < quote_start:
+                return src
+        return None
+
     def _reports(self, tok, toks, k) -> bool:
         """Does this reporting verb carry a report here (a clause, a quote, an inverted `…, X said`)?"""
         base = lexicon().verb_forms.get(tok.lower_, "")
@@ -247,6 +276,8 @@ class _Labeller:
                 c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.children
             ):
                 return True
+            if base in _BLAME_FOR and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+                return True
         # a quote in the verb's reach counts too
         end = toks[-1].idx + len(toks[-1])
         return any(self.in_quoted(t.idx) for t in toks[k + 1 : k + 8]) and tok.idx < end
@@ -256,7 +287,7 @@ class _Labeller:
         if self.parsed:
             subj = subject_of(tok)
             if subj is not None and subj.i >= sent.start and subj.i < sent.end and not self.in_quoted(subj.idx):
-                if subj.lower_ in ("i", "you", "who", "which", "that", "what"):
+                if subj.lower_ in ("i", "you", "who", "which", "that", "what", "time"):  # "only time will tell"
                     return None
                 # passive "it is said" / "is expected to": no agent named
                 if subj.dep_ == "nsubjpass" or subj.lower_ == "it":
@@ -318,6 +349,9 @@ class _Labeller:
             name = info.span.speaker
             if src is not None and not src.identifiable:
                 return "vague_source", name, f"quotes '{name}', whom no reader can identify"
+            relay = self._relayed_by_unnamed(sent, info.span.start)
+            if relay is not None:
+                return "vague_source", relay.name, f"{name}'s words as relayed by unnamed '{relay.name}'"
             inside = info.span.start <= s and e <= info.span.end
             if inside:
                 return "attributed", name, f"inside a quote by {name}"
@@ -327,6 +361,8 @@ class _Labeller:
             if "\n" not in text[ps:s]:
                 return "attributed", prev_source, f"ends with the closing mark of {prev_source}'s quote before it"
         # 2. not a claim
+        if self.headline_end and e <= self.headline_end:
+            return "not_claim", None, "the headline (the article's short first line)"
         reason = self.not_claim(stext, para_text, whole_para, first)
         if reason:
             return "not_claim", None, reason
@@ -344,9 +380,12 @@ class _Labeller:
                 if self.book.is_person(src.name):
                     self.book.note_speaker(tok.idx, src.name)
                 return "attributed", src.name, f"reported speech: '{cue}' credits {src.how}"
-            if named and vague_m:
+            if named and vague_m and vague_m.group(0).lower() not in _HEDGES:
                 src, cue, tok = named[0]
                 return "vague_source", src.name, f"{src.name} relays unnamed sources ('{vague_m.group(0)}')"
+            if named:
+                src, cue, tok = named[0]
+                return "attributed", src.name, f"reported speech: '{cue}' credits {src.how}"
             src, cue, tok = cues[0]
             return "vague_source", src.name, f"credited to unnamed '{src.name}' ('{cue}')"
         # 4. credited to nobody in particular
@@ -367,6 +406,30 @@ class _Labeller:
             if m:
                 return "attributed", prev_source, f"continues what {prev_source} said in the sentence before"
         return "unsourced", None, "no source in this sentence or the one before"
+
+
+# a hedge on a named source's report is not a second, unnamed source
+_HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
+
+
+def _headline_end(text: str) -> int:
+    """End of the headline: the first line when it is short (at most 15 words) and the article
+    goes on after it, plus a second short line when the first ends with ';' or ':' (a deck).
+    0 when the article does not open with such a line."""
+    pos = 0
+    lines = []
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line), line.strip()))
+            if len(lines) == 3:
+                break
+        pos += len(line) + 1
+    if len(lines) < 2 or len(re.findall(r"\w+", lines[0][2])) > 15:
+        return 0
+    end = lines[0][1]
+    if lines[0][2][-1] in ";:" and len(lines) == 3 and len(re.findall(r"\w+", lines[1][2])) <= 15:
+        end = lines[1][1]
+    return end
 
 
 def label_doc(doc) -> list[Span]:

@@ -212,6 +212,15 @@ def np_bounds(head) -> tuple[int, int]:
     return lo, hi
 
 
+# "said Wednesday": a time word after the verb is when, not who
+_WHEN_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tonight", "tomorrow", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "morning", "evening", "afternoon", "night", "week", "weekend",
+}
+
+
 def subject_of(verb):
     """The subject token of a reporting verb (follows `conj`/`xcomp` to the governing verb)."""
     seen = 0
@@ -229,7 +238,7 @@ def subject_of(verb):
     doc = verb.doc
     if verb.i + 1 < len(doc):
         nxt = doc[verb.i + 1]
-        if nxt.pos_ in ("PROPN", "NOUN", "PRON") and nxt.dep_ not in ("dobj",):
+        if nxt.pos_ in ("PROPN", "NOUN", "PRON") and nxt.dep_ not in ("dobj",) and nxt.lower_ not in _WHEN_WORDS:
             j = nxt.i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].dep_ in ("compound", "flat", "nsubj", "appos", "dobj", "npadvmod") :
                 j += 1
@@ -244,6 +253,8 @@ def lexical_np_after(doc, i: int, limit: int) -> tuple[int, int] | None:
     tagged = has_tags(doc)
     if j < limit and doc[j].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return j, j + 1
+    if j < limit and doc[j].lower_ in _WHEN_WORDS:
+        return None  # "said Wednesday": when, not who
     if j < limit and doc[j].lower_ in DETERMINERS:
         j += 1
     start_content = j
@@ -580,6 +591,21 @@ def _known_name(tok, book: NameBook) -> bool:
     return _wordlike(tok.text) and tok.text[:1].isupper() and tok.text not in _NON_NAME_CAPS and tok.lower_ in book.by_last
 
 
+def _singular(word: str) -> str:
+    """'chairmen' -> 'chairman', 'lawmakers' -> 'lawmaker' (role words only need these two rules)."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    return word[:-1] if word.endswith("s") else word
+
+
+_POLL_NAMED = re.compile(r"\b[A-Z][\w/&.’'-]*\s+(?:[A-Z][\w/&.’'-]*\s+)?(?:poll|survey)\b")
+_RESPONDENTS = re.compile(
+    r"^(?:those|people|voters|adults|americans|respondents|likely voters)?\s*(?:surveyed|polled|questioned|interviewed|asked)$"
+    r"|^(?:the\s+)?respondents$",
+    re.IGNORECASE,
+)
+
+
 def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Source | None:
     """Turn the phrase doc[lo:hi] into a speaker: pronouns resolved, names made fullest."""
     if hi <= lo:
@@ -599,6 +625,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         return None
     phrase = _join(toks)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if _RESPONDENTS.match(phrase) and _POLL_NAMED.search(doc.text):
+        # "those surveyed said": the respondents of the poll the article names
+        return Source(phrase, True, f"'{phrase}': respondents of the poll the article names", start, end)
     head = toks[-1]
     if book.parsed:
         # the syntactic head of the phrase: the token whose head lies outside it
@@ -685,6 +714,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         # singular definite role ("the French president", "the ministry"), or any named organisation
         first = phrase.split()[0].lower() if phrase.split() else ""
         identifiable = first in ("the", "this") and head.tag_ not in ("NNS",) and not low.endswith("s")
+        if not identifiable and first in ("the", "these", "both") and (is_role(head) or _singular(low) in lexicon().roles) and book.mentions and book.mentions[0].start < at_char:
+            # "the two lawmakers", "the committee chairmen": the people the article has named
+            identifiable = True
     if vague and named_body:
         vague = False
     if vague and low in _REFERRED_DOCUMENTS and toks[0].lower_ in ("the", "this") and head.tag_ != "NNS" and not low.endswith("s"):
