@@ -471,8 +471,8 @@ class _Finder:
         inside = range(span.start, span.end)
         for r in [t for t in span if t.head.i not in inside][:3]:
             v, steps = r.head, 0
-            while steps < 4 and v.i not in inside and not self.book.inside_quote(v.idx):
-                if is_cue_verb(v, self.tagged):
+            while steps < 4 and v.i not in inside:
+                if is_cue_verb(v, self.tagged) and not self.book.inside_quote(v.idx):
                     if v.idx >= q.end and steps == 0 and r.dep_ not in ("ccomp", "parataxis", "dobj", "xcomp"):
                         return None
                     src = self.source_for_cue(v, v.idx, after_quote=v.idx >= q.end)

@@ -591,6 +591,9 @@ def _known_name(tok, book: NameBook) -> bool:
     return _wordlike(tok.text) and tok.text[:1].isupper() and tok.text not in _NON_NAME_CAPS and tok.lower_ in book.by_last
 
 
+_ALWAYS_UNNAMED = {"source", "sources", "insider", "insiders"}
+
+
 def _singular(word: str) -> str:
     """'chairmen' -> 'chairman', 'lawmakers' -> 'lawmaker' (role words only need these two rules)."""
     if word.endswith("men"):
@@ -625,6 +628,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         return None
     phrase = _join(toks)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("surveyed", "polled", "questioned", "interviewed"):
+        phrase = f"{phrase} {nxt.text}"  # "those surveyed": the parser leaves the participle out
     if _RESPONDENTS.match(phrase) and _POLL_NAMED.search(doc.text):
         # "those surveyed said": the respondents of the poll the article names
         return Source(phrase, True, f"'{phrase}': respondents of the poll the article names", start, end)
@@ -707,7 +713,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     vague = identifiable = False
     if low in lexicon().vague_heads or any(t.lower_ in QUANTIFIER_WORDS for t in toks):
         vague = True
-    if named_body:
+    if named_body and low in _ALWAYS_UNNAMED:
+        pass  # "Pentagon sources", "Law enforcement sources": people inside a body, never named
+    elif named_body:
         identifiable = True
         vague = False if not any(t.lower_ in QUANTIFIER_WORDS for t in toks) or named_body else vague
     elif not vague and low not in lexicon().vague_heads:
@@ -717,7 +725,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         if not identifiable and first in ("the", "these", "both") and (is_role(head) or _singular(low) in lexicon().roles) and book.mentions and book.mentions[0].start < at_char:
             # "the two lawmakers", "the committee chairmen": the people the article has named
             identifiable = True
-    if vague and named_body:
+    if vague and named_body and low not in _ALWAYS_UNNAMED:
         vague = False
     if vague and low in _REFERRED_DOCUMENTS and toks[0].lower_ in ("the", "this") and head.tag_ != "NNS" and not low.endswith("s"):
         # `the report said`, `the congressional report said`: the report the article introduced

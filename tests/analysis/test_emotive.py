@@ -211,3 +211,24 @@ def test_scare_quotes_around_a_loaded_label_are_one_span(analyzer):
     spans = analyzer.analyze(text).emotive
     assert [text[s.start : s.end] for s in spans] == ['"proxy war"']
     assert "scare quotes" in spans[0].why and "proxy war" in spans[0].why
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More Than 100 Delegates Are Planning To Do Something about it.\n\nThey want to do something BIG to Trump.", ["BIG"]),
+        ("Hillary is NOT above the law, whatever the court says.", ["NOT above the law"]),
+    ],
+)
+def test_a_common_word_in_capitals_shouts(analyzer, text, expected):
+    assert emotive_texts(analyzer, text) == expected
+
+
+def test_acronyms_and_capital_headings_do_not_shout(analyzer):
+    assert emotive_texts(analyzer, "The DNC and NATO met the FBI in Washington on Monday.") == []
+    assert emotive_texts(analyzer, "IN BRIEF\n\nThe DNC met on Monday.") == []
+
+
+def test_certainty_before_the_verb_is_asserted_for_effect(analyzer):
+    got = emotive_texts(analyzer, "The migrants, who obviously got help along the way, crossed the border.")
+    assert any(s.startswith("obviously") for s in got), got

@@ -207,3 +207,29 @@ def test_a_title_word_after_an_honorific_is_a_surname(analyzer):
     text = "Representative Peter King spoke on Monday.\n“That is not my recollection,” Mr. King said."
     (q,) = analyzer.analyze(text).quotes
     assert q.speaker == "Peter King"
+
+
+def test_a_partial_quote_belongs_to_the_verb_whose_clause_holds_it(analyzer):
+    text = (
+        "House Judiciary Committee Chairman Bob Goodlatte and Trey Gowdy sent a letter to the FBI.\n\n"
+        "While FBI Director James Comey said there was clear evidence that Clinton was “extremely careless” "
+        "with classified information, he said there was no precedent for a prosecution.\n\n"
+        "The two lawmakers, however, argue that “there is precedent for prosecution,” citing an instance "
+        "in which a Marine was found guilty.\n"
+    )
+    quotes, _ = quotes_of(analyzer, text)
+    assert quotes[0] == ("“extremely careless”", "James Comey")
+    assert quotes[1][0] == "“there is precedent for prosecution,”"
+    assert quotes[1][1] != "an instance"
+
+
+def test_a_weekday_after_said_is_not_the_speaker(analyzer):
+    text = 'The official said Wednesday, "Certainly there are discussions between the White House and the campaign."'
+    quotes, _ = quotes_of(analyzer, text)
+    assert all(speaker != "Wednesday" for _, speaker in quotes)
+
+
+def test_two_partial_quotes_said_of_one_thing_are_both_quotes(analyzer):
+    text = "Kristian Saucier served a year in prison.\n\nSaucier says that the decision was “unfair” and “unequal” compared with other cases.\n"
+    quotes, _ = quotes_of(analyzer, text)
+    assert quotes == [("“unfair”", "Kristian Saucier"), ("“unequal”", "Kristian Saucier")]

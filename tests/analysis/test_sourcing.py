@@ -213,3 +213,93 @@ def test_a_name_with_an_apostrophe_and_a_body_after_by_are_named(analyzer):
     assert sents[1][1] == "attributed" and result.quotes[0].speaker.endswith("O’Donnell")
     (sent,), _ = labels_of(analyzer, "A report by Reuters said the deal was off.")
     assert sent[1:] == ("attributed", "Reuters")
+
+
+# ---------------------------------------------------------------- news furniture outside the seeds
+
+
+def test_a_short_first_line_is_the_headline_even_with_a_full_stop(analyzer):
+    text = (
+        "Republicans ask DOJ to investigate Clinton for perjury.\n\n"
+        "Two House committees on Monday asked the Justice Department to open an inquiry.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[0] == ("Republicans ask DOJ to investigate Clinton for perjury.", "not_claim", None)
+    assert sents[1][1] == "unsourced"
+
+
+def test_a_long_first_line_is_a_lede_not_a_headline(analyzer):
+    text = (
+        "French President Emmanuel Macron openly discussed the possibility of sending European troops "
+        "to Ukraine to help Kyiv win the war against Russia, reports CNN.\n\nThe Kremlin reacted at once.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[0][1:] == ("attributed", "CNN")
+
+
+def test_poll_widgets_and_sign_up_boxes_are_not_claims(analyzer):
+    text = (
+        "Kavanaugh Hearing Ends\n\n"
+        "The hearing ended on Thursday after nine hours.\n"
+        "Will Brett Kavanaugh be confirmed to the Supreme Court?\n"
+        "Yes, he will be confirmed.\n"
+        "No, he will not be confirmed.\n"
+        "This field is for validation purposes and should be left unchanged.\n"
+        "Completing this poll grants you access to our updates free of charge.\n"
+        "You may opt out at anytime.\n"
+        "The committee votes next week.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {s: label for s, label, _ in sents}
+    for line in ("Yes, he will be confirmed.", "No, he will not be confirmed.",
+                 "This field is for validation purposes and should be left unchanged.",
+                 "Completing this poll grants you access to our updates free of charge.",
+                 "You may opt out at anytime."):
+        assert got[line] == "not_claim", line
+    assert got["The hearing ended on Thursday after nine hours."] == "unsourced"
+    assert got["The committee votes next week."] == "unsourced"
+
+
+def test_a_heading_in_capitals_is_not_a_claim(analyzer):
+    text = "Spain votes.\n\nThe vote was close.\n\nIN BRIEF.\n\nThe count ends on Monday.\n"
+    sents, _ = labels_of(analyzer, text)
+    assert ("IN BRIEF.", "not_claim", None) in sents
+
+
+def test_an_unnamed_source_relaying_a_quote_makes_the_sentence_vague(analyzer):
+    text = (
+        "The suspect was arrested on Friday after a five-hour standoff.\n\n"
+        'Law enforcement sources have said he said "no more baby parts" after the shooting.\n'
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == "vague_source"
+
+
+def test_a_hedge_on_a_named_source_keeps_it_attributed(analyzer):
+    text = "U.S. Magistrate Judge David Bristow said a conspiracy Marquez allegedly plotted was enough to keep him in prison."
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1:] == ("attributed", "David Bristow")
+
+
+def test_named_people_referred_to_as_a_group_stay_identifiable(analyzer):
+    text = (
+        "Committee chairmen Jason Chaffetz and Bob Goodlatte sent the referral on Monday.\n\n"
+        "“The evidence appears to contradict her sworn testimony,” the committee chairmen wrote.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == "attributed"
+
+
+def test_poll_respondents_are_credited_to_the_poll(analyzer):
+    text = (
+        "A USA TODAY/Suffolk University poll of 1,000 likely voters was taken last week.\n\n"
+        "By 58%-33%, those surveyed said the group's funding should not be eliminated.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == "attributed"
+
+
+def test_criticising_someone_for_something_is_reported_speech(analyzer):
+    text = "Professor Zeynep Tufekci also criticized the organization for promoting links to a leaked database."
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1:] == ("attributed", "Zeynep Tufekci")
