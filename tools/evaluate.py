@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tools.corpus_gold import data_dir, load_all  # noqa: E402
 from desktop.analysis.scoring import (  # noqa: E402
     PRF,
     PRONOUNS,
@@ -225,8 +225,6 @@ CORPUS_GOLD_NOTES = """\
 
 def evaluate_corpus_gold(analyzer) -> dict[str, list[tuple[str, DocumentScore]]]:
     """Scores per split ("dev", "test") of the guide-annotated corpus documents whose text is here."""
-    from tools.corpus_gold import load_all
-
     out: dict[str, list[tuple[str, DocumentScore]]] = {}
     for gold, text in load_all():
         if text is None:
@@ -238,11 +236,6 @@ def evaluate_corpus_gold(analyzer) -> dict[str, list[tuple[str, DocumentScore]]]
 
 
 # ---------------------------------------------------------------- main
-
-
-def data_dir() -> Path:
-    env = os.environ.get(DATA_ENV, "").strip()
-    return Path(env) if env else (ROOT / ".." / "shared" / "data").resolve()
 
 
 def main(argv: list[str] | None = None) -> int:
