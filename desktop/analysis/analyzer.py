@@ -46,6 +46,15 @@ def chunk_text(text: str, size: int | None = None) -> list[tuple[int, str]]:
     return chunks
 
 
+def _chunk_docs(nlp, chunks: list[tuple[int, str]]):
+    """Tokenised chunks that know where they start in the article (`user_data["sl_offset"]`), so
+    that what only the article's opening can be (its headline) is not looked for in later chunks."""
+    for offset, chunk in chunks:
+        doc = nlp.make_doc(chunk)
+        doc.user_data["sl_offset"] = offset
+        yield doc
+
+
 def _shift(spans: Iterable[Span], offset: int) -> list[Span]:
     if not offset:
         return list(spans)
@@ -149,7 +158,7 @@ class Analyzer:
                 )
             spans: list[Span] = []
             chunks = chunk_text(text)
-            docs = pipeline.nlp.pipe((c for _, c in chunks), batch_size=batch_size)
+            docs = pipeline.nlp.pipe(_chunk_docs(pipeline.nlp, chunks), batch_size=batch_size)
             for (offset, _), doc in zip(chunks, docs):
                 spans.extend(_shift(doc._.sl_quotes or [], offset))
                 spans.extend(_shift(doc._.sl_sentences or [], offset))

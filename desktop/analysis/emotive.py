@@ -393,7 +393,7 @@ def _asserts_certainty(tok, tagged: bool) -> bool:
     head = tok.head
     if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
         return False
-    clause = head if head.pos_ != "ADJ" and head.pos_ != "NOUN" else head.head
+    clause = head.head if head.pos_ in ("ADJ", "NOUN") else head  # "is clearly a lie": the copula's clause
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
@@ -409,7 +409,7 @@ def _shouted(doc: Doc) -> list[_Candidate]:
         t = tok.text
         if len(t) < 2 or not t.isalpha() or not t.isupper() or tok.pos_ not in _SHOUT_POS:
             continue
-        if t in ("I", "OK", "TV", "US", "UK", "EU", "UN", "AM", "PM") or tok.ent_type_:
+        if t in ("OK", "TV", "US", "UK", "EU", "UN", "AM", "PM") or tok.ent_type_:
             continue
         line_start = text.rfind("\n", 0, tok.idx) + 1
         line_end = text.find("\n", tok.idx)

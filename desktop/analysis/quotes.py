@@ -562,7 +562,7 @@ class _Finder:
             starts_para = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()
             before_text = text[max(0, q.start - 40) : q.start]
             near_cue = _has_cue(" ".join(re.findall(r"[A-Za-z]+", before_text)[-5:]))
-            said_that = governed is not None and governed[1].lower() in ("says", "said", "say", "saying")
+            said_that = governed is not None and lexicon().verb_forms.get(governed[1].lower()) == "say"
             if found and nwords <= 3 and found[2] == "before" and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q) and not said_that):
                 found = None  # the "yellow vests", "instructors", "mercenaries": terms mentioned, not words said
             if found and found[2] != "after" and nwords <= 6 and _is_title(content):

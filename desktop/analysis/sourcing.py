@@ -72,6 +72,7 @@ _IMPERATIVE = re.compile(
     re.IGNORECASE,
 )
 # a verb in the sentence: no verb and no terminal mark means a heading or a label
+_ANSWER_OPTION = re.compile(r"^(?:Yes|No)\b[,.!]")  # "Yes, he will be confirmed." under a poll question
 _NEEDS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|be|been)\b", re.IGNORECASE)
 
 
@@ -115,7 +116,8 @@ class _Labeller:
                 if info.span.speaker:
                     self.book.note_speaker(s, info.span.speaker)
         self.byline_names: set[str] = set()
-        self.headline_end = _headline_end(self.text)
+        # only the article's opening holds a headline, not the start of a later chunk
+        self.headline_end = _headline_end(self.text) if not doc.user_data.get("sl_offset") else 0
 
     # ------------------------------------------------------------------ helpers
 
@@ -140,7 +142,7 @@ class _Labeller:
 
     # ------------------------------------------------------------------ the checks
 
-    def not_claim(self, sent_text: str, para_text: str, is_whole_para: bool, first_para: bool) -> str | None:
+    def not_claim(self, sent_text: str, para_text: str, is_whole_para: bool, first_para: bool, start: int) -> str | None:
         s = sent_text.strip()
         lex = lexicon()
         for pat in lex.boilerplate:
@@ -164,7 +166,7 @@ class _Labeller:
             return "a question in the author's voice"
         if is_whole_para and len(words) <= 6 and sum(c.isupper() for c in s) >= 0.8 * sum(c.isalpha() for c in s) > 0:
             return "a heading in capitals"
-        if is_whole_para and len(words) <= 12 and re.match(r"^(?:Yes|No)\b[,.!]", s) and self._after_question(para_text):
+        if is_whole_para and len(words) <= 12 and _ANSWER_OPTION.match(s) and self._after_question(start):
             return "an answer option of a poll"
         if _IMPERATIVE.match(s) and not re.match(r"^\w+\s+(?:is|are|was|were|has|have)\b", s):
             return "an instruction to the reader"
@@ -178,13 +180,12 @@ class _Labeller:
             return "a date line"
         return None
 
-    def _after_question(self, para_text: str) -> bool:
-        """True when the paragraph before this one asks a question or is another answer option."""
-        text = self.text
-        at = text.find(para_text)
-        before = text[max(0, at - 600) : max(0, at)].rstrip().split("\n")
-        prev = before[-1].strip() if before else ""
-        return prev.endswith("?") or bool(re.match(r"^(?:Yes|No)\b[,.!]", prev))
+    def _after_question(self, start: int) -> bool:
+        """True when the line before the paragraph starting at `start` asks a question or is
+        another answer option."""
+        before = self.text[max(0, start - 600) : start].rstrip()
+        prev = before[before.rfind("\n") + 1 :].strip()
+        return prev.endswith("?") or bool(_ANSWER_OPTION.match(prev))
 
     def _tokens(self, s):
         return []
@@ -363,7 +364,7 @@ class _Labeller:
         # 2. not a claim
         if self.headline_end and e <= self.headline_end:
             return "not_claim", None, "the headline (the article's short first line)"
-        reason = self.not_claim(stext, para_text, whole_para, first)
+        reason = self.not_claim(stext, para_text, whole_para, first, s)
         if reason:
             return "not_claim", None, reason
         # 3. reported speech
@@ -375,16 +376,15 @@ class _Labeller:
             if judged:
                 return "unsourced", None, f"mixes a report with the author's own claim ('{judged.group(0).strip(', ')} …')"
             named = [c for c in cues if c[0].identifiable]
-            if named and not vague_m:
-                src, cue, tok = named[0]
-                if self.book.is_person(src.name):
-                    self.book.note_speaker(tok.idx, src.name)
-                return "attributed", src.name, f"reported speech: '{cue}' credits {src.how}"
-            if named and vague_m and vague_m.group(0).lower() not in _HEDGES:
+            # a hedge on a named source's report ("allegedly") is not a second, unnamed source
+            relays_unnamed = vague_m is not None and vague_m.group(0).lower() not in _HEDGES
+            if named and relays_unnamed:
                 src, cue, tok = named[0]
                 return "vague_source", src.name, f"{src.name} relays unnamed sources ('{vague_m.group(0)}')"
             if named:
                 src, cue, tok = named[0]
+                if self.book.is_person(src.name):
+                    self.book.note_speaker(tok.idx, src.name)
                 return "attributed", src.name, f"reported speech: '{cue}' credits {src.how}"
             src, cue, tok = cues[0]
             return "vague_source", src.name, f"credited to unnamed '{src.name}' ('{cue}')"
@@ -408,7 +408,6 @@ class _Labeller:
         return "unsourced", None, "no source in this sentence or the one before"
 
 
-# a hedge on a named source's report is not a second, unnamed source
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 
 

@@ -303,3 +303,17 @@ def test_criticising_someone_for_something_is_reported_speech(analyzer):
     text = "Professor Zeynep Tufekci also criticized the organization for promoting links to a leaked database."
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1:] == ("attributed", "Zeynep Tufekci")
+
+
+def test_a_short_paragraph_opening_a_later_chunk_is_not_a_headline(analyzer, monkeypatch):
+    import desktop.analysis.analyzer as analyzer_module
+
+    monkeypatch.setattr(analyzer_module, "CHUNK_CHARS", 300)
+    body = "The committee met again on Tuesday to discuss the budget for the coming year. " * 3
+    text = f"Budget talks resume\n\n{body}\n\nThe vote failed. Nobody in the room was surprised at all.\n\n{body}\n"
+    # the second chunk opens with the short paragraph
+    assert analyzer_module.chunk_text(text)[1][1].startswith("The vote failed.")
+    sents, _ = labels_of(analyzer, text)
+    got = dict((s, label) for s, label, _ in sents)
+    assert got["Budget talks resume"] == "not_claim"
+    assert got["The vote failed."] == "unsourced"
