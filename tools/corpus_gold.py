@@ -36,13 +36,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from desktop.analysis.model import LABELS  # noqa: E402
+
 GOLD_DIR = ROOT / "tests" / "gold" / "corpus"
 CORPORA = {"polnear": "polnear_train.jsonl", "ptc": "ptc_train.jsonl"}
-LABELS = ("attributed", "vague_source", "unsourced", "not_claim")
+DATA_ENV = "SOURCELIGHT_DATA"  # where the development corpora are, when not in ../shared/data
 
 
 def data_dir() -> Path:
-    env = os.environ.get("SOURCELIGHT_DATA", "").strip()
+    env = os.environ.get(DATA_ENV, "").strip()
     return Path(env) if env else (ROOT / ".." / "shared" / "data").resolve()
 
 

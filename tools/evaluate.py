@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tools.corpus_gold import data_dir, load_all  # noqa: E402
+from tools.corpus_gold import DATA_ENV, data_dir, load_all  # noqa: E402
 from desktop.analysis.scoring import (  # noqa: E402
     PRF,
     PRONOUNS,
@@ -41,7 +41,6 @@ from desktop.analysis.scoring import (  # noqa: E402
 SEEDS_DIR = ROOT / "seeds"
 GOLD_DIR = ROOT / "tests" / "gold"
 LABELS = ("attributed", "vague_source", "unsourced", "not_claim")
-DATA_ENV = "SOURCELIGHT_DATA"
 
 
 # ---------------------------------------------------------------- printing
@@ -225,13 +224,12 @@ CORPUS_GOLD_NOTES = """\
 
 def evaluate_corpus_gold(analyzer) -> dict[str, list[tuple[str, DocumentScore]]]:
     """Scores per split ("dev", "test") of the guide-annotated corpus documents whose text is here."""
+    present = [(gold, text) for gold, text in load_all() if text is not None]
     out: dict[str, list[tuple[str, DocumentScore]]] = {}
-    for gold, text in load_all():
-        if text is None:
-            continue
-        analysis = next(iter(analyze_each(analyzer, [text], [gold["file"]])))[1]
+    analyses = analyze_each(analyzer, (text for _, text in present), (gold["file"] for gold, _ in present))
+    for (gold, text), (name, analysis) in zip(present, analyses):
         spans = analysis.spans if analysis is not None else ()
-        out.setdefault(gold["split"], []).append((gold["file"], score_document(text, spans, gold["spans"])))
+        out.setdefault(gold["split"], []).append((name, score_document(text, spans, gold["spans"])))
     return out
 
 
