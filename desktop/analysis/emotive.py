@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from desktop.analysis.emotive_lexicon import (
     Entry,
     load_blame_verbs,
-    load_lexicon,
+    load_lexicon_entries,
     load_mention_cues,
     load_reporting_verbs,
 )
@@ -72,7 +72,7 @@ class EmotiveDetector:
 
     def __init__(self, nlp: Language, name: str, lexicon: str, scare_quotes: bool, max_scare_words: int):
         self.name = name
-        self.entries: dict[str, Entry] = load_lexicon(lexicon)
+        self.entries: dict[str, tuple[Entry, ...]] = load_lexicon_entries(lexicon)
         self.blame_verbs = load_blame_verbs(lexicon)
         self.mention_cues = load_mention_cues(lexicon)
         self.reporting = load_reporting_verbs(lexicon)
@@ -95,19 +95,21 @@ class EmotiveDetector:
         tagged = doc.has_annotation("TAG") or doc.has_annotation("POS")
         quotes = [(q.start, q.end) for q in (doc._.sl_quotes or [])]
         neutral: list[tuple[int, int]] = []
-        raw: list[tuple[int, int, Entry]] = []
+        raw: list[tuple[int, int, tuple[Entry, ...]]] = []
         for key, start, end in self.matcher(doc):
-            entry = self.entries[self.key_to_form[key]]
-            if entry.role == "neutral":
+            entries = self.entries[self.key_to_form[key]]
+            if entries[0].role == "neutral":
                 neutral.append((start, end))
             else:
-                raw.append((start, end, entry))
+                raw.append((start, end, entries))
         candidates: list[_Candidate] = []
         weak: list[_Candidate] = []
-        for start, end, entry in raw:
+        for start, end, entries in raw:
             if any(ns <= start and end <= ne for ns, ne in neutral):
                 continue
-            if not self._plausible(doc, start, end, entry, tagged):
+            # the first reading the context allows: 'has been pandering' is the verb, not the noun
+            entry = next((e for e in entries if self._plausible(doc, start, end, e, tagged)), None)
+            if entry is None:
                 continue
             text = doc[start:end].text
             cand = _Candidate(start, end, [(entry.label, entry.cue, text)])
@@ -405,20 +407,55 @@ def _shouted(doc: Doc) -> list[_Candidate]:
     line in ordinary case shouts for emphasis (acronyms and names are left alone)."""
     out = []
     text = doc.text
+    initialisms: set[str] | None = None
     for tok in doc:
         t = tok.text
         if len(t) < 2 or not t.isalpha() or not t.isupper() or tok.pos_ not in _SHOUT_POS:
             continue
         if t in ("OK", "TV", "US", "UK", "EU", "UN", "AM", "PM") or tok.ent_type_:
             continue
+        if initialisms is None:
+            initialisms = _initialisms(text)
+        if t in initialisms or _acronym_by_use(text, t):
+            continue  # 'WHO' after 'the World Health Organization', or 'DACA' throughout, is an acronym
         line_start = text.rfind("\n", 0, tok.idx) + 1
         line_end = text.find("\n", tok.idx)
         line = text[line_start : line_end if line_end != -1 else len(text)]
         letters = [c for c in line if c.isalpha()]
         if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
             continue  # a line in capitals is a heading, not a shout
+        lead_in = _LEAD_IN.match(text, line_start)
+        if lead_in and tok.idx < lead_in.end():
+            continue  # 'PEOPLE WHO are barred…': a paragraph's opening words set in capitals
         out.append(_Candidate(tok.i, tok.i + 1, [("capitals for emphasis", "capitals", t)]))
     return out
+
+
+_LEAD_IN = re.compile(r"[^\S\n]*[A-Z][A-Z'’-]+(?:[^\S\n]+[A-Z][A-Z'’-]*)+\b")
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|in|de)\s+)*[A-Z][\w'’-]*)+")
+
+
+def _initialisms(text: str) -> set[str]:
+    """Acronyms the text spells out: '(The) World Health Organization' -> WHO, with and without
+    the initials of its small words, so 'Department of Justice' gives both DJ and DOJ."""
+    found = set()
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split()
+        if len(words) > 6:
+            continue  # a title-case headline, not a name
+        for initials in ("".join(w[0] for w in words if w[0].isupper()), "".join(w[0] for w in words).upper()):
+            found.update(initials[i:j] for i in range(len(initials)) for j in range(i + 2, len(initials) + 1))
+    return found
+
+
+def _acronym_by_use(text: str, word: str) -> bool:
+    """A capitalised word the text uses more than once and never in lower case ('ISIS', 'BDS')
+    names something; a shouted common word ('NOT') also appears in ordinary case."""
+    if word.lower() in STOP_WORDS:
+        return False
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    forms = [m.group() for m in pattern.finditer(text)]
+    return forms.count(word) >= 2 and not any(f.islower() for f in forms)
 
 
 def _repeated_lines(doc: Doc, times: int = 3) -> list[tuple[int, int]]:

@@ -95,7 +95,14 @@ def _forms(entry: str, inflection: str) -> tuple[str, list[str]]:
 
 @lru_cache(maxsize=4)
 def load_lexicon(folder: str = "emotive") -> dict[str, Entry]:
-    """Every lower-case word form to match -> its `Entry`, read from `resources/<folder>/`."""
+    """Every lower-case word form to match -> its first `Entry` by PRIORITY."""
+    return {form: entries[0] for form, entries in load_lexicon_entries(folder).items()}
+
+
+@lru_cache(maxsize=4)
+def load_lexicon_entries(folder: str = "emotive") -> dict[str, tuple[Entry, ...]]:
+    """Every lower-case word form to match -> its entries, read from `resources/<folder>/`, in
+    PRIORITY order ('pandering' is both a loaded noun and a form of the loaded verb 'pander')."""
     found: dict[str, list[Entry]] = {}
     for role, (filename, inflection, label) in ROLES.items():
         for line in read_lines(folder, filename):
@@ -113,7 +120,7 @@ def load_lexicon(folder: str = "emotive") -> dict[str, Entry]:
         phrase = " ".join(phrase.lower().split())
         found.setdefault(phrase, []).append(Entry(role, phrase, label))
     rank = {role: i for i, role in enumerate(PRIORITY)}
-    return {form: min(entries, key=lambda e: rank[e.role]) for form, entries in found.items()}
+    return {form: tuple(sorted(set(entries), key=lambda e: rank[e.role])) for form, entries in found.items()}
 
 
 @lru_cache(maxsize=4)

@@ -14,6 +14,7 @@ or the speaker of the previous sentence. Quoted words nobody is presented as say
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -47,6 +48,7 @@ if not Doc.has_extension("sl_quote_ctx"):
 _MARKS = re.compile(r"''|``|[\"“”„«»‘’']")
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
+_DOUBLE_MARKS = ("“", "”", '"', "«", "»", "„", "''", "``")
 _SPACE_BEFORE = " \t\n\r([{—–-/"  # an opening mark follows one of these
 _TERMINATORS = re.compile(r"[.!?…](?:[\"”’»)]*)(?=\s|$)")
 _DASH_ATTRIBUTION = re.compile(r"[.!?,]\s*[-–—]\s")
@@ -178,6 +180,24 @@ def _cut_before(text: str, start: int, limit: int) -> int:
     return end
 
 
+_MAX_CONTINUED_LINES = 6
+
+
+def _continues_on(text: str, marks: list[tuple[int, str]], pe: int, nxt: tuple[int, int]) -> bool:
+    """Does an open quote ending line `pe` go on in the next line `nxt`? Yes when only one line
+    break parts them (text set one sentence per line) and the next line's first double mark
+    closes: `“My experience has been positive.\nI’ve never known anyone pressured,” said …`."""
+    if text[pe:nxt[0]] != "\n":
+        return False
+    k = bisect.bisect_left(marks, (nxt[0], ""))
+    while k < len(marks) and marks[k][0] < nxt[1]:
+        pos, ch = marks[k]
+        if ch in _DOUBLE_MARKS:
+            return _classify(text, pos, ch, 1, False) == "close"
+        k += 1
+    return False
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """Pair quotation marks into top-level quoted stretches, in order."""
     paras = _paragraphs(text)
@@ -186,11 +206,16 @@ def find_quoted(text: str) -> list[Quoted]:
     mi = 0
     carry: Quoted | None = None  # a quote continuing from the previous paragraph
     carry_parts: list[tuple[int, int]] = []
+    cont: tuple[list[int], list[tuple[int, int]]] | None = None  # an open quote running onto the next line
+    cont_lines = 0
     for pi, (ps, pe) in enumerate(paras):
         while mi < len(marks) and marks[mi][0] < ps:
             mi += 1
         stack: list[int] = []
         children: list[tuple[int, int]] = []
+        if cont is not None:
+            stack, children = cont  # the quote carries on from the line before
+            cont = None
         single_at = -1
         pmarks = []
         while mi < len(marks) and marks[mi][0] < pe:
@@ -247,6 +272,13 @@ def find_quoted(text: str) -> list[Quoted]:
             if nxt is not None and not children and len(stack) == 1:
                 lead = text[nxt[0] : nxt[1]].lstrip()
                 next_opens = lead[:1] in "“\"«„" or lead[:2] in ("''", "``")
+            if (
+                nxt is not None and not next_opens and carry is None and len(stack) == 1
+                and cont_lines < _MAX_CONTINUED_LINES and _continues_on(text, marks, pe, nxt)
+            ):
+                cont = (stack, children)  # one sentence per line: `“I knew.\nYou need the Bible.”`
+                cont_lines += 1
+                continue
             if next_opens:
                 if carry is None:
                     carry = Quoted(s0, pe, closed=False)
@@ -299,6 +331,26 @@ _NOT_SPEAKERS = {"i", "we", "you", "me", "us", "it", "that", "this", "which", "w
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "de", "or", "vs"}
 
 
+def _relative_clause_holder(cue_tok):
+    """`a White House official who spoke anonymously … said`: when the parser hung the noun
+    elsewhere and left the verb without a subject, the noun whose relative clause ends right
+    before the verb is who speaks."""
+    doc = cue_tok.doc
+    k = cue_tok.i - 1
+    while k >= 0 and doc[k].is_punct:
+        k -= 1
+    if k < 0:
+        return None
+    t = doc[k]
+    for _ in range(8):
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i:
+            return t.head if t.right_edge.i >= k else None
+        if t.head is t or t.head.i >= cue_tok.i:
+            return None
+        t = t.head
+    return None
+
+
 def _is_title(content: str) -> bool:
     """`Sunday Morning Futures`, `CBS This Morning`: every word capitalised, no sentence punctuation."""
     words = re.findall(r"[^\W\d_][\w'’-]*", content)
@@ -323,8 +375,6 @@ class _Finder:
 
     def token_at(self, char: int):
         """The token holding char offset `char`, or the first one after it."""
-        import bisect
-
         k = bisect.bisect_right(self._tok_starts, char) - 1
         if k < 0:
             k = 0
@@ -344,6 +394,13 @@ class _Finder:
                 src = describe_source(doc, lo, hi, self.book, at_char)
                 if src:
                     return src
+            if subj is None:
+                holder = _relative_clause_holder(cue_tok)
+                if holder is not None and not self.book.inside_quote(holder.idx):
+                    lo, hi = np_bounds(holder)
+                    src = describe_source(doc, lo, hi, self.book, at_char)
+                    if src:
+                        return src
         sent = cue_tok.sent
         # lexical: after the cue ("said Peskov") when the quote came before it, else before the cue
         if after_quote and cue_tok.i + 1 < len(doc):
@@ -367,8 +424,6 @@ class _Finder:
 
     def _floor(self, tok) -> int:
         """Token index before which a lexical search never goes: the end of a quote before `tok`."""
-        import bisect
-
         k = bisect.bisect_right(self.book._quote_starts, tok.idx) - 1
         if k >= 0:
             qs, qe = self.book._quote_ranges[k]
@@ -396,7 +451,7 @@ class _Finder:
         # stay in this paragraph, stop at the next quote
         limit_char = text.find("\n", q.end)
         limit_char = len(text) if limit_char == -1 else limit_char
-        k = __import__("bisect").bisect_right(self.book._quote_starts, q.end)
+        k = bisect.bisect_right(self.book._quote_starts, q.end)
         if k < len(self.book._quote_starts):
             limit_char = min(limit_char, self.book._quote_starts[k])
         tail = text[q.end : limit_char]
@@ -509,6 +564,9 @@ class _Finder:
         sent_start = t.sent.start
         # sentences may have been split inside the paragraph before a partial quote; stay in the paragraph
         para_start = text.rfind("\n", 0, q.start) + 1
+        if sent_start == t.i and t.i > 0 and text[para_start : q.start].rstrip().endswith((",", ":")):
+            # `… said Wednesday, "Certainly …"`: the parser ended the sentence at the comma
+            sent_start = doc[t.i - 1].sent.start
         lo = max(sent_start, t.i - 60)  # a cue is never far before its quote
         floor = self._floor(t)
         lo = max(lo, floor)

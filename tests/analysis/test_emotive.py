@@ -229,6 +229,27 @@ def test_acronyms_and_capital_headings_do_not_shout(analyzer):
     assert emotive_texts(analyzer, "IN BRIEF\n\nThe DNC met on Monday.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # spelled out earlier in the text
+        "The World Health Organization sent doses on Monday. WHO also sent staff to the island.",
+        # used more than once, never in lower case
+        "DACA protects 700,000 people. Congress has tried to end DACA twice.",
+        # a paragraph's first words set in capitals, newspaper style
+        "Guns a click away\n\nPEOPLE WHO are barred from buying guns can now print them.",
+    ],
+)
+def test_acronyms_and_lead_in_capitals_are_not_shouts(analyzer, text):
+    assert emotive_texts(analyzer, text) == []
+
+
+def test_a_word_in_two_lexicons_is_read_as_the_context_allows(analyzer):
+    # 'pandering' is a loaded noun and a form of the loaded verb 'pander'
+    assert emotive_texts(analyzer, "The senator has been pandering to donors all year.") == ["pandering"]
+    assert emotive_texts(analyzer, "His pandering to donors cost him the primary.") == ["pandering"]
+
+
 def test_certainty_before_the_verb_is_asserted_for_effect(analyzer):
     got = emotive_texts(analyzer, "The migrants, who obviously got help along the way, crossed the border.")
     assert any(s.startswith("obviously") for s in got), got

@@ -99,9 +99,39 @@ def test_broken_marks_never_crash(analyzer, text):
 
 
 def test_find_quoted_pairs_marks_paragraph_by_paragraph():
-    text = "He said “one\nand two”. Then “three”."
+    text = "He said “one\n\nand two”. Then “three”."
     spans = [(text[q.start : q.end], q.closed) for q in find_quoted(text)]
     assert spans == [("“one", False), ("“three”", True)]
+
+
+def test_quote_set_one_sentence_per_line_runs_on_to_its_closing_mark(analyzer):
+    # wire and scraped copy often breaks lines between sentences inside one quote
+    text = (
+        "“The employee was sent home for tests.\n"
+        "The findings matched a mild brain injury,” Jinnie Lee, an embassy spokesperson, told reporters.\n"
+        "“We are investigating,” Lee said."
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert found == [
+        ("“The employee was sent home for tests.\nThe findings matched a mild brain injury,”", "Jinnie Lee"),
+        ("“We are investigating,”", "Jinnie Lee"),
+    ]
+
+
+def test_open_quote_does_not_run_on_into_lines_without_a_closing_mark(analyzer):
+    text = "He said “this stays open.\nThe next line has no marks.\nNor does this one."
+    assert [text[q.start : q.end] for q in find_quoted(text)] == ["“this stays open."]
+
+
+def test_speaker_of_a_quote_after_a_relative_clause_the_parser_misattached(analyzer):
+    # the parser hangs "a senior aide" on "team" and leaves "said" with no subject
+    text = (
+        "Although there was no overlap with the rival team, a senior aide who spoke anonymously to "
+        "discuss strategy said Monday, \"Certainly there are talks between the two campaigns.\" "
+        "The aide declined to say more."
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert found == [("\"Certainly there are talks between the two campaigns.\"", "a senior aide")]
 
 
 def test_speaker_after_the_quote_by_fullest_name(analyzer):
