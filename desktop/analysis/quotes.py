@@ -327,6 +327,25 @@ def _words(s: str) -> int:
     return len(re.findall(r"\w+", s))
 
 
+# what an `it` that quotes words can be: a document somebody wrote
+_DOCUMENT_NOUNS = {
+    "email", "e-mail", "letter", "memo", "memorandum", "message", "statement", "note", "text", "post",
+    "tweet", "filing", "complaint", "lawsuit", "suit", "indictment", "release", "report", "document",
+    "cable", "affidavit", "motion", "petition", "press release", "op-ed", "column", "editorial",
+}
+_WRITTEN_BY = re.compile(r"\b(?:sent|written|signed|authored|penned|drafted)\s+(?:\S+\s+){0,6}?by\b[^,;.]*$|\bfrom\s+[^,;.]*$", re.IGNORECASE)
+# `the radioman`, `the 45-year-old`, `the Republican`: one person, described
+_DEFINITE_DESCRIPTION = re.compile(r"^[Tt]he (?:[\w-]+ ){0,2}([a-z0-9][\w-]*[^s\W]|[A-Z][a-z]+[^s\W])$")
+# descriptions that usually bring in another, unnamed voice
+_OTHER_VOICES = {
+    "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "staffer", "official",
+    "representative", "lawyer", "attorney", "source", "person", "insider", "assistant", "secretary",
+    "statement", "report", "letter", "email", "memo", "document", "website", "newspaper", "paper",
+    "agency", "ministry", "department", "office", "committee", "campaign", "government", "company",
+    "group", "organization", "organisation", "court", "judge", "police", "prosecutor", "survey", "poll",
+    "study", "complaint", "lawsuit", "suit", "filing", "administration", "team", "network", "outlet",
+    "magazine", "site", "blog", "post", "tweet", "video", "ad", "party", "board", "council", "panel",
+}
 _NOT_SPEAKERS = {"i", "we", "you", "me", "us", "it", "that", "this", "which", "who", "whom", "his", "her", "their", "its", "there", "what", "one"}
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "de", "or", "vs"}
 
@@ -639,8 +658,12 @@ class _Finder:
             if found is None:
                 continue
             src, cue, where = found
+            if src and src.name.lower() == "it":
+                src = self.document_author(q, src)  # `“…,” it reads.`: the email's writer
             if not src or not src.name or src.name.lower() in _NOT_SPEAKERS:
                 continue  # the author's or the reader's own voice, or no one we can name
+            if where != "carried":
+                src = self.named_referent(q, src)
             if where == "after":
                 why = f"speaker from '{cue}' after the quote: {src.how}"
             elif where == "before":
@@ -654,6 +677,65 @@ class _Finder:
             out.append(QuoteInfo(span, src))
             prev = (q, src, cue)
         return out
+
+    def named_referent(self, q: Quoted, src: Source) -> Source:
+        """`Glenn Beck said … The radioman pointed to “…”`, `the 45-year-old said`: a definite
+        description standing for the person the article is about is reported by that person's
+        name. Roles that usually bring in someone else (`the spokesman`, `the aide`) stay as
+        they are, and so does any description when no person was named in the last sentences."""
+        m = _DEFINITE_DESCRIPTION.match(src.name)
+        head = m.group(1).lower() if m else ""
+        if m is None or head in lexicon().vague_heads or head in _OTHER_VOICES or head.endswith(("men", "people", "folk")):
+            return src
+        got = self.book.resolve_pronoun(q.start)
+        if got is None:
+            return src
+        name, back = got
+        # only someone the article puts forward: a speaker already, or the subject of a sentence
+        last = name.split()[-1:]
+        if back > 5 or not (
+            any(n.split()[-1:] == last for _, n in self.book._speakers)
+            or any(mm.person and mm.subject and mm.name.split()[-1:] == last for mm in self.book.mentions)
+        ):
+            return src
+        where = "in the same sentence" if back == 0 else ("1 sentence earlier" if back == 1 else f"{back} sentences earlier")
+        return Source(name, True, f"{src.how}; '{src.name}' → {name}, named {where}", src.start, src.end)
+
+    def document_author(self, q: Quoted, src: Source) -> Source | None:
+        """`The email was sent by Jeremy Bash. … “I just tried you on the phone,” it reads.`: an
+        `it` quoting words is a document named just before; its writer speaks, or, when the text
+        names none, the document itself ('the email')."""
+        t = self.token_at(q.start)
+        if t is None or not self.tagged:
+            return None
+        sents = []
+        sent = t.sent
+        while sent is not None and len(sents) < 5:
+            sents.append(sent)
+            sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        for sent in sents:
+            nouns = [
+                tok for tok in sent
+                if tok.lower_ in _DOCUMENT_NOUNS and tok.pos_ == "NOUN" and tok.idx < q.start
+                and not self.book.inside_quote(tok.idx)
+            ]
+            if not nouns:
+                continue
+            noun = nouns[-1]
+            people = [
+                m for m in self.book.mentions
+                if m.person and sent.start_char <= m.start < sent.end_char and not self.book.inside_quote(m.start)
+            ]
+            if people:
+                # the writer: `sent by …`, `written by …`, `from …` when said, else the first named
+                writer = next(
+                    (m for m in people if _WRITTEN_BY.search(self.text[max(sent.start_char, m.start - 100) : m.start])),
+                    people[0],
+                )
+                name = self.book.fullest(writer.name)
+                return Source(name, True, f"'{src.name}' is the {noun.lower_} by {name}", writer.start, writer.end)
+            return Source(f"the {noun.lower_}", False, f"'{src.name}' is the {noun.lower_} named before", noun.idx, noun.idx + len(noun))
+        return None
 
     def previous_sentence_cue(self, q: Quoted, whole_para: bool = False):
         """`Lavrov said on Tuesday:` / `Macron told reporters.` right before a standalone quote."""

@@ -263,3 +263,28 @@ def test_two_partial_quotes_said_of_one_thing_are_both_quotes(analyzer):
     text = "Kristian Saucier served a year in prison.\n\nSaucier says that the decision was “unfair” and “unequal” compared with other cases.\n"
     quotes, _ = quotes_of(analyzer, text)
     assert quotes == [("“unfair”", "Kristian Saucier"), ("“unequal”", "Kristian Saucier")]
+
+
+def test_a_quoting_it_is_the_document_and_its_writer_speaks(analyzer):
+    text = (
+        "Rain fell all night.\n\n“It was raining all day,” it said.\n\n"
+        "The email, released by Judicial Watch, was sent at 7:19 p.m. EST by chief of staff Jeremy Bash.\n\n"
+        "“I just tried you on the phone,” it says."
+    )
+    found, _ = quotes_of(analyzer, text)
+    # the first 'it' has no document before it: no one to credit, so no quote
+    assert found == [("“I just tried you on the phone,”", "Jeremy Bash")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Serena Williams won again on Sunday. “I felt great out there,” the 41-year-old said.", "Serena Williams"),
+        ("Glenn Beck spoke on his show on Tuesday. “It was a massive pivot,” the radioman said.", "Glenn Beck"),
+        # a spokesman is somebody else: the description stays
+        ("Vladimir Putin spoke on Monday. “We will respond,” the spokesman said.", "the spokesman"),
+    ],
+)
+def test_a_description_of_the_person_just_named_is_reported_by_name(analyzer, text, speaker):
+    found, _ = quotes_of(analyzer, text)
+    assert [s for _, s in found] == [speaker]
