@@ -33,6 +33,7 @@ from desktop.analysis.speakers import (
     has_parse,
     has_tags,
     is_cue_verb,
+    is_propn,
     lexical_np_after,
     lexical_np_before,
     lexicon,
@@ -82,6 +83,13 @@ def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
     for ph in lexicon().phrases:
         out.setdefault(ph[0], []).append(ph)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _view_verbs() -> frozenset[str]:
+    from desktop.resources import read_lines
+
+    return frozenset(w for line in read_lines("attribution", "view_verbs.txt") for w in line.lower().split())
 
 
 def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -200,6 +208,16 @@ class _Labeller:
         for k, tok in enumerate(toks):
             if self.in_quoted(tok.idx):
                 continue
+            if self.parsed and low[k] in _view_verbs() and tok.tag_.startswith("VB") and any(
+                c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.children
+            ) and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children) and tok.dep_ not in (
+                "relcl", "acl", "amod", "pcomp", "ccomp"
+            ) and not any(c.lower_ in ("what", "which", "whom") for c in tok.children):
+                # "Democrats see the plan as a giveaway": their view, credited to them
+                src = self._source_for_verb(tok, sent)
+                if src is not None:
+                    out.append((src, tok.text, tok))
+                continue
             if is_cue_verb(tok, self.tagged):
                 if self.parsed and tok.dep_ in ("relcl", "acl", "amod", "pcomp") and not tok.dep_ == "ROOT":
                     continue  # "the plan Macron proposed": a noun's modifier, not a report
@@ -231,10 +249,83 @@ class _Labeller:
                             b = lexical_np_after(doc, nxt.i, min(sent.end, nxt.i + 10))
                             if b:
                                 got = describe_source(doc, b[0], b[1], self.book, nxt.idx)
+                        if got and ph[0] in ("citing", "quoting") and not got.identifiable:
+                            # "citing statistics": a thing cited, not an unnamed source
+                            words = got.name.lower().split()
+                            if not words or words[-1] not in lex.vague_heads:
+                                got = None
                         if got:
                             out.append((got, " ".join(ph), tok))
                     break
         return out
+
+    def _unnamed_outer_source(self, cues, named):
+        """`The woman told police she was stressed, a police report indicates`: an unnamed source
+        whose report holds the named one's (its verb governs the other cue, or closes the sentence
+        after a comma). The cue, or None."""
+        if not self.parsed:
+            return None
+        lex = lexicon()
+        for src, cue, tok in cues:
+            if src.identifiable:
+                continue
+            words = src.name.lower().split()
+            if not words or (words[-1] not in lex.vague_heads and words[-1] not in lex.group_nouns):
+                continue
+            if any(n_tok.i > tok.i and self.text[: n_src.start].rstrip().endswith(",") for n_src, _, n_tok in named):
+                continue  # "…, a study by Mikhail Dmitriyev concluded": the named source closes the sentence
+            governs = any(n_tok.i != tok.i and tok in n_tok.ancestors for _, _, n_tok in named)
+            closing = all(n_tok.i < tok.i for _, _, n_tok in named) and self.text[: src.start].rstrip().endswith(",")
+            if governs or closing:
+                return src, cue, tok
+        return None
+
+    def _author_clause_before(self, cues):
+        """`Moscow is not interested in a conflict, but it has made it clear that …`: the report is
+        the second of two coordinated clauses and the first asserts something of the author's own.
+        Returns the first clause's verb, or None."""
+        if not self.parsed:
+            return None
+        cue_ids = {tok.i for _, _, tok in cues}
+        for _, _, tok in cues:
+            if tok.dep_ != "conj" or tok.head.i >= tok.i or tok.head.i in cue_ids:
+                continue
+            first = tok.head
+            if first.pos_ not in ("VERB", "AUX") or is_cue_verb(first, self.tagged):
+                continue
+            if not (first.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in first.children)):
+                continue  # only a state the author asserts ("is not interested"), not an event
+            if not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in first.children if first.i < c.i < tok.i):
+                continue
+            return first
+        return None
+
+    def _agentless_passive(self, sent):
+        """The verb of `is expected to`, `was seen by some as`, `it was revealed that`, `is considered
+        an asset`: a passive that credits the claim to nobody named (None when there is none)."""
+        lex = lexicon()
+        for tok in sent:
+            low = tok.lower_
+            if tok.tag_ != "VBN" or self.in_quoted(tok.idx):
+                continue
+            kids = list(tok.children)
+            if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in _MODALS | {"will", "wo"} for c in kids):
+                continue  # "can be seen as", "will be considered": the author's own view or forecast
+            subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+            if subj is None or tok.dep_ in ("relcl", "acl") or subj.lower_ in ("what", "which", "who", "that"):
+                continue  # "which has been expected to …": an aside of the author's sentence
+            if subj.lower_ == "it" and low in lex.verb_forms and any(c.dep_ == "ccomp" for c in kids):
+                return tok  # "it was revealed that …"
+            if low not in lex.passive_forms:
+                continue
+            if low in _PASSIVE_NEEDS_COMPLEMENT and not any(
+                c.dep_ in ("oprd", "xcomp", "attr", "acomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in kids
+            ):
+                continue  # "the bill was considered on Monday", "he was seen leaving"
+            return tok
+        return None
 
     def _relayed_by_unnamed(self, sent, quote_start: int) -> Source | None:
         """'Law enforcement sources have said he said "…"': an unnamed source whose report holds
@@ -291,12 +382,29 @@ class _Labeller:
                 if subj.lower_ in ("i", "you", "who", "which", "that", "what", "time"):  # "only time will tell"
                     return None
                 # passive "it is said" / "is expected to": no agent named
-                if subj.dep_ == "nsubjpass" or subj.lower_ == "it":
+                if subj.dep_ == "nsubjpass":
+                    return None
+                # "it is said", "it seems": no one; but "It said …" / "it reads: …" after a named
+                # body or document is that body speaking
+                if subj.lower_ == "it" and not (
+                    subj.head.i == tok.i
+                    and not any(c.dep_ == "aux" and c.lower_ in _MODALS | {"will", "wo"} for c in tok.children)
+                    and (
+                        any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+                        or tok.dep_ == "parataxis"
+                        or (subj.i > 0 and self.in_quoted(doc[subj.i - 1].idx))  # “…,” it said
+                        or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":")  # It reads: …
+                    )
+                ):
                     return None
                 lo, hi = np_bounds(subj)
                 return describe_source(doc, lo, hi, self.book, tok.idx)
             if subj is None:
-                return None
+                # the parser lost the subject ("Alarmed by the unrest, Senator Harry Reid, the
+                # minority leader, said that …"): a name right before the verb still reports
+                before = lexical_np_before(doc, tok.i, sent.start)
+                if before and any(is_propn(t, self.tagged) for t in doc[before[0] : before[1]]):
+                    return describe_source(doc, before[0], before[1], self.book, tok.idx)
             return None
         before = lexical_np_before(doc, tok.i, sent.start)
         if before:
@@ -375,12 +483,19 @@ class _Labeller:
             judged = _AUTHOR_JUDGEMENT.search(stext, max(0, cues[0][2].idx - s))
             if judged:
                 return "unsourced", None, f"mixes a report with the author's own claim ('{judged.group(0).strip(', ')} …')"
+            mixed = self._author_clause_before(cues)
+            if mixed is not None:
+                return "unsourced", None, f"the author's own clause ('{mixed.text} …') before the report"
             named = [c for c in cues if c[0].identifiable]
             # a hedge on a named source's report ("allegedly") is not a second, unnamed source
             relays_unnamed = vague_m is not None and vague_m.group(0).lower() not in _HEDGES
             if named and relays_unnamed:
                 src, cue, tok = named[0]
                 return "vague_source", src.name, f"{src.name} relays unnamed sources ('{vague_m.group(0)}')"
+            outer = self._unnamed_outer_source(cues, named) if named else None
+            if outer is not None:
+                src, cue, tok = outer
+                return "vague_source", src.name, f"what {named[0][0].name} did or said, as reported by unnamed '{src.name}' ('{cue}')"
             if named:
                 src, cue, tok = named[0]
                 if self.book.is_person(src.name):
@@ -392,10 +507,11 @@ class _Labeller:
         if vague_m:
             return "vague_source", vague_m.group(0), f"credited to nobody in particular: '{vague_m.group(0)}'"
         if self.parsed:
-            root = sent.root
-            # "X is expected to", "it is said that": a passive reporting verb with no agent
-            if root.lower_ in lex.passive_forms and is_cue_verb(root, self.tagged) and any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in root.children) and not any(c.dep_ == "agent" for c in root.children):
-                return "vague_source", None, f"passive '{root.text}' with no one named"
+            # "X is expected to", "it is said that", "he is widely seen as": a passive of saying,
+            # believing or expecting with no agent
+            passive = self._agentless_passive(sent)
+            if passive is not None:
+                return "vague_source", None, f"passive '{passive.text}' with no one named"
         # 5. a continuation of the previous sentence's speaker
         if idx > 0 and prev_label == "attributed" and prev_source and stext[-1:] in "”\"»" and not self.in_quoted(e - 1):
             ps = sents[idx - 1][1]
@@ -409,6 +525,9 @@ class _Labeller:
 
 
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
+# passives that credit a view only with what the view is: "is seen as a threat", "is considered the
+# favourite", "was regarded as"
+_PASSIVE_NEEDS_COMPLEMENT = {"seen", "viewed", "regarded", "perceived", "considered", "known", "thought"}
 
 
 def _headline_end(text: str) -> int:

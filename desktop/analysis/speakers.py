@@ -72,6 +72,8 @@ class Lexicon:
     roles: frozenset[str]  # single role words, lower case
     boilerplate: tuple[re.Pattern, ...]
     outlets: frozenset[str]  # news outlets and agencies, lower case: bodies, never "he" or "she"
+    group_nouns: frozenset[str]  # "Democrats", "Americans": large groups that name no one by themselves
+    countries: frozenset[str]  # "U.S.", "Russia", "Kyiv": places, not offices ("U.S. officials" stay unnamed)
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +109,8 @@ def lexicon() -> Lexicon:
         roles=frozenset(roles),
         boilerplate=boiler,
         outlets=frozenset(line.lower() for line in read_lines("attribution", "outlets.txt")),
+        group_nouns=frozenset(line.lower() for line in read_lines("attribution", "group_nouns.txt")),
+        countries=frozenset(line.lower() for line in read_lines("attribution", "countries.txt")),
     )
 
 
@@ -591,7 +595,30 @@ def _known_name(tok, book: NameBook) -> bool:
     return _wordlike(tok.text) and tok.text[:1].isupper() and tok.text not in _NON_NAME_CAPS and tok.lower_ in book.by_last
 
 
-_ALWAYS_UNNAMED = {"source", "sources", "insider", "insiders"}
+# people around a named person or inside a named body, never named themselves: `Sanders' aides`,
+# `Pentagon sources`, `allies of the governor`, `Trump supporters`
+def _role_surname(tok, book: NameBook) -> bool:
+    """`King` in "King said" after "Congressman Pete King": a title word the article uses as the last
+    word of a full name (not "the President", not a lone "President" line)."""
+    if not (_wordlike(tok.text) and tok.text[:1].isupper()) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "a", "an")):
+        return False
+    for name in book.by_last.get(tok.lower_, []):
+        words = name.split()
+        if len(words) >= 2 and words[-2][:1].isupper() and words[-2].lower() not in lexicon().roles:
+            return True  # "Pete King", not "French President"
+    return False
+
+
+_ALWAYS_UNNAMED = {
+    "source", "sources", "insider", "insiders", "aide", "aides", "adviser", "advisers", "advisor", "advisors",
+    "ally", "allies", "associate", "associates", "confidant", "confidants", "friend", "friends", "supporter",
+    "supporters", "loyalist", "loyalists", "staffers", "operatives", "people", "person",
+}
+# a person's own organisation or mouthpiece: identifiable once the person is
+_BODY_OF_PERSON = {
+    "campaign", "team", "office", "administration", "government", "spokesman", "spokeswoman", "spokesperson",
+    "lawyer", "lawyers", "attorney", "attorneys", "statement", "website", "foundation", "company", "party",
+}
 
 
 def _singular(word: str) -> str:
@@ -601,10 +628,21 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-_POLL_NAMED = re.compile(r"\b[A-Z][\w/&.’'-]*\s+(?:[A-Z][\w/&.’'-]*\s+)?(?:poll|survey)\b")
+_POLL_NAMED = re.compile(r"\b[A-Z][\w/&.’'-]*\s+(?:[A-Z][\w/&.’'-]*\s+)?(?:[Pp]oll|[Ss]urvey)\b")
 _RESPONDENTS = re.compile(
     r"^(?:those|people|voters|adults|americans|respondents|likely voters)?\s*(?:surveyed|polled|questioned|interviewed|asked)$"
     r"|^(?:the\s+)?respondents$",
+    re.IGNORECASE,
+)
+# "Twenty-four percent said", "six in 10 say", "half of voters say", "a majority of Democrats said":
+# shares of a poll's respondents, as identifiable as the poll itself (guide §1 "Forty-one percent of
+# respondents")
+_NUMBER = r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?)"
+_SHARE = re.compile(
+    r"^(?:(?:about|nearly|roughly|almost|around|some|just|only|a\s+mere|more\s+than|fewer\s+than|less\s+than|at\s+least|over|under|close\s+to)\s+)*"
+    r"(?:" + _NUMBER + r"\s*(?:percent|per\s+cent|%)|" + _NUMBER + r"\s+(?:in|out\s+of)\s+(?:10|ten|\d+)"
+    r"|(?:a|one|two)[-\s]thirds?|(?:a|one|three)[-\s]quarters?|half|(?:a\s+|the\s+)?majorit(?:y|ies)|(?:a\s+|the\s+)?plurality)"
+    r"(?:\s+(?:of|in)\s+.*)?$",
     re.IGNORECASE,
 )
 
@@ -631,7 +669,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in ("surveyed", "polled", "questioned", "interviewed"):
         phrase = f"{phrase} {nxt.text}"  # "those surveyed": the parser leaves the participle out
-    if _RESPONDENTS.match(phrase) and _POLL_NAMED.search(doc.text):
+    if (_RESPONDENTS.match(phrase) or _SHARE.match(phrase)) and _POLL_NAMED.search(doc.text):
         # "those surveyed said": the respondents of the poll the article names
         return Source(phrase, True, f"'{phrase}': respondents of the poll the article names", start, end)
     head = toks[-1]
@@ -664,8 +702,23 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if toks[0].lower_ in _GROUP_QUANTIFIERS and (head.tag_ in ("NNS", "NNPS") or low.endswith("s")) and head.i != toks[0].i:
         return Source(phrase, False, f"'{phrase}': unnamed members of a group", start, end)
     # names inside the phrase, trailing run of proper nouns ending at the head
-    proper = [t for t in toks if is_propn(t, tagged) and not is_role(t) and not t.is_punct]
-    head_proper = (is_propn(head, tagged) or _known_name(head, book)) and not is_role(head) and not is_demonym(head)
+    proper = [t for t in toks if (is_propn(t, tagged) or _known_name(t, book)) and not is_role(t) and not t.is_punct]
+    # `Democrats blasted …`, `conservative Republicans say`: a large group, named by nothing else
+    if low in lexicon().group_nouns and (head.tag_ in ("NNPS", "NNS") or low.endswith("s")) and all(
+        t.lower_ in lexicon().group_nouns or is_demonym(t) or t.i == head.i for t in proper
+    ):
+        return Source(phrase, False, f"'{phrase}': a large group, no one a reader can check", start, end)
+    # `his campaign`, `her team`, `his spokesman`: the body or the voice of the person the pronoun
+    # points at
+    if (
+        book.parsed and low in _BODY_OF_PERSON and toks[0].lower_ in ("his", "her") and toks[0].head.i == head.i
+        and not any(c.dep_ == "appos" for c in head.children)  # "Her spokesman, Nick Merrill,": the name
+    ):
+        got = book.resolve_pronoun(at_char)
+        if got:
+            return Source(f"{got[0]}’s {low}", True, f"'{phrase}' → {got[0]}’s {low}", start, end)
+    # a role word the article uses as a surname ("Congressman Pete King" ... "King said") is a name
+    head_proper = (is_propn(head, tagged) or _known_name(head, book)) and (not is_role(head) or _role_surname(head, book)) and not is_demonym(head)
     if head_proper:
         j = head.i
         run = [head]
@@ -681,7 +734,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         name = book.fullest(_join(run))
         how = f"'{phrase}'" + (f" → {name}" if name != phrase else "")
         return Source(name, True, how, start, end)
-    if book.parsed and not proper:
+    if book.parsed:
         # "One Republican hopeful, Carly Fiorina, says": the name in apposition to a descriptor
         for c in head.children:
             if c.dep_ == "appos" and is_propn(c, tagged) and not is_role(c) and not is_demonym(c):
@@ -710,6 +763,11 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
             name = book.fullest(_join(run))
             return Source(name, True, f"'{phrase}' → {name}", start, end)
     named_body = [t for t in proper if not is_demonym(t) and t.ent_type_ not in ("NORP", "DATE")]
+    if named_body and low in lexicon().vague_heads and not is_role(head) or low in ("officials", "diplomats", "sources"):
+        # "U.S. officials", "Gulf sources": a country names no office
+        place = " ".join(t.lower_ for t in named_body)
+        if place in lexicon().countries or all(t.lower_ in lexicon().countries for t in named_body):
+            named_body = []
     vague = identifiable = False
     if low in lexicon().vague_heads or any(t.lower_ in QUANTIFIER_WORDS for t in toks):
         vague = True

@@ -317,3 +317,122 @@ def test_a_short_paragraph_opening_a_later_chunk_is_not_a_headline(analyzer, mon
     got = dict((s, label) for s, label, _ in sents)
     assert got["Budget talks resume"] == "not_claim"
     assert got["The vote failed."] == "unsourced"
+
+
+# ---------------------------------------------------------------- sources found by the parse (session 3)
+
+
+def test_shares_of_a_named_polls_respondents_are_attributed(analyzer):
+    text = (
+        "A Quinnipiac University poll of 1,200 voters was released on Tuesday.\n\n"
+        "The race is close.\n\n"
+        "Twenty-four percent said they would vote for him, and six in 10 say the economy is weak.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1:] == ("attributed", "Twenty-four percent")
+    # with no poll named anywhere, the share names no one
+    (sent,), _ = labels_of(analyzer, "Twenty-four percent said they would vote for him.")
+    assert sent[1] == "vague_source"
+
+
+def test_a_title_word_used_as_a_surname_is_the_person(analyzer):
+    text = "New York Congressman Pete King spoke to reporters on Monday. King said the testimony differed from an earlier account."
+    sents, _ = labels_of(analyzer, text)
+    assert sents[1][1:] == ("attributed", "Pete King")
+
+
+def test_it_said_after_a_named_body_is_that_body(analyzer):
+    text = "The Justice Department published its findings on Monday. It said hackers broke into the network in May."
+    sents, _ = labels_of(analyzer, text)
+    assert sents[1][1] == "attributed"
+    # "it" doing something else, or the impersonal "it is said", credits no one
+    sents, _ = labels_of(analyzer, "WikiLeaks runs a website. It often posts long documents online.")
+    assert sents[1][1] == "unsourced"
+    (sent,), _ = labels_of(analyzer, "It is said that hackers broke into the network.")
+    assert sent[1] == "vague_source"
+
+
+def test_a_speaker_the_parser_detached_from_the_verb_still_reports(analyzer):
+    text = "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with Bernie Sanders on Tuesday."
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1:] == ("attributed", "Harry Reid")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a party or nation as a whole names no one a reader can check ...
+        ("Democrats blasted Republicans for being sore losers.", "vague_source"),
+        ("Americans believe that the economy is getting worse.", "vague_source"),
+        # ... a caucus or body does
+        ("Senate Democrats said the bill would fail.", "attributed"),
+        # a country is not an office
+        ("U.S. officials said the strike killed 12 people.", "vague_source"),
+        ("State Department officials said the strike killed 12 people.", "attributed"),
+    ],
+)
+def test_groups_and_countries_are_not_named_bodies(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+def test_a_persons_campaign_is_named_but_their_aides_are_not(analyzer):
+    text = (
+        "Bernie Sanders won in Michigan. Sanders’ aides say the campaign will go on. "
+        "His campaign said he would stay in the race."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[1][1] == "vague_source"
+    assert sents[2][1:] == ("attributed", "Bernie Sanders’s campaign")
+    sents, _ = labels_of(analyzer, "Martin O’Malley spoke in Iowa. O’Malley’s campaign says it will shift staff to the early states.")
+    assert sents[1][1] == "attributed"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # agentless passives of believing, expecting and seeing-as: credited to nobody in particular
+        ("Direct mail is considered an effective technique for reaching older voters.", "vague_source"),
+        ("Trump is also expected to unveil a new ad on Monday.", "vague_source"),
+        # an event, the author's own hedge, or an aside of the author's sentence: no credit
+        ("The bill was considered on Monday.", "unsourced"),
+        ("The travails of his campaign can be seen as the last gasp of an old order.", "unsourced"),
+        ("Iowa, which has been expected to be a Cruz stronghold, votes first.", "unsourced"),
+    ],
+)
+def test_agentless_passives_of_belief(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Many observers expect the agency to dial back the mandate.", "vague_source"),
+        ("Some outside analysts see the cease-fire as a sign of weakness.", "vague_source"),
+        ("Governor Jay Inslee views the deal as a victory for workers.", "attributed"),
+        # seeing without "as" reports no view
+        ("Robert Greenhill saw his worth balloon to $550 million.", "unsourced"),
+    ],
+)
+def test_expectations_and_views_are_credited_to_who_holds_them(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+def test_a_state_the_author_asserts_before_but_makes_the_sentence_unsourced(analyzer):
+    (sent,), _ = labels_of(analyzer, "Moscow is not interested in an open conflict, but it has made it clear that troops would be targets.")
+    assert sent[1] == "unsourced"
+    # an event before "but" is not a judgement: the report stands
+    (sent,), _ = labels_of(analyzer, "Tim Kaine endorsed Clinton, but told reporters that Sanders would win.")
+    assert sent[1:] == ("attributed", "Tim Kaine")
+
+
+def test_an_unnamed_source_reporting_what_a_named_one_did_is_vague(analyzer):
+    text = "The homeless woman told police she was stressed by the guards, a police report indicates."
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1:] == ("vague_source", "a police report")
+    # the named source closing the sentence is the outer one
+    text = "Russians now say they admire Putin as a protector, a study by the sociologist Mikhail Dmitriyev concluded this year."
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == "attributed"
