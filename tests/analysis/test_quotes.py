@@ -288,3 +288,13 @@ def test_a_quoting_it_is_the_document_and_its_writer_speaks(analyzer):
 def test_a_description_of_the_person_just_named_is_reported_by_name(analyzer, text, speaker):
     found, _ = quotes_of(analyzer, text)
     assert [s for _, s in found] == [speaker]
+
+
+def test_a_name_the_parser_reads_as_a_modal_is_the_speaker(analyzer):
+    text = (
+        "Conservative columnist George Will reignited his feud with Donald Trump this week.\n\n"
+        "Citing last week’s attack as a wake-up call for their “reveries about treating the presidency as an "
+        "entry-level job,” Will urged the Republican electorate to abandon all outsider candidates."
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert len(found) == 1 and found[0][1].split()[-1] == "Will"
