@@ -175,7 +175,9 @@ class EmotiveDetector:
             # help"); after it ("speak clearly") it describes a manner.
             return False
         if tagged and entry.role == "verb" and end - start == 1 and tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
-            return False
+            # a headline in title case is tagged as one long name: 'Trump Slams Clinton'
+            if not (tok.pos_ == "PROPN" and tok.is_title and _in_title_case_line(tok)):
+                return False
         if tagged and entry.role == "noun" and end - start == 1 and tok.pos_ in ("VERB", "AUX"):
             return False  # "the answer lies with Russia" is not "lies"
         return True

@@ -253,3 +253,8 @@ def test_a_word_in_two_lexicons_is_read_as_the_context_allows(analyzer):
 def test_certainty_before_the_verb_is_asserted_for_effect(analyzer):
     got = emotive_texts(analyzer, "The migrants, who obviously got help along the way, crossed the border.")
     assert any(s.startswith("obviously") for s in got), got
+
+
+def test_loaded_verbs_in_a_title_case_headline(analyzer):
+    text = "Sanders Humiliates Reporter In Savage Takedown As Trump Slams Clinton\n\nThe Slams family met Mr. Humiliates."
+    assert emotive_texts(analyzer, text) == ["Humiliates", "Savage Takedown", "Slams"]
