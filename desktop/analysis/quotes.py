@@ -672,7 +672,11 @@ class _Finder:
                 continue
             src, cue, where = found
             if src and src.name.lower() == "it":
-                src = self.document_author(q, src)  # `“…,” it reads.`: the email's writer
+                # `“…,” it reads.`: the email's writer; `what it calls “…”`: the body just named
+                author = self.document_author(q, src)
+                if author is None or not author.identifiable:
+                    author = self.body_referent(q, src) or author
+                src = author
             if not src or not src.name or src.name.lower() in _NOT_SPEAKERS:
                 continue  # the author's or the reader's own voice, or no one we can name
             if where != "carried":
@@ -714,6 +718,27 @@ class _Finder:
             return src
         where = "in the same sentence" if back == 0 else ("1 sentence earlier" if back == 1 else f"{back} sentences earlier")
         return Source(name, True, f"{src.how}; '{src.name}' → {name}, named {where}", src.start, src.end)
+
+    def body_referent(self, q: Quoted, src: Source) -> Source | None:
+        """`The Brady Center sued on Friday. … what it called a “troubling” settlement`: an `it`
+        that speaks is the organisation last named as a subject in the sentences just before."""
+        for m in reversed(self.book.mentions):
+            if m.start >= q.start:
+                continue
+            if self.book._sentences_between(m.start, q.start) > 2:
+                break
+            if not m.person and m.subject:
+                # the whole name of the body: 'Justice Department', not the 'Department' left
+                # once the role-like 'Justice' is dropped
+                start = m.start
+                t = self.token_at(start)
+                while t is not None and t.i > 0 and self.doc[t.i - 1].is_title and self.doc[t.i - 1].is_alpha \
+                        and not self.doc[t.i - 1].is_stop:
+                    t = self.doc[t.i - 1]
+                    start = t.idx
+                name = self.text[start : m.end]
+                return Source(name, True, f"'{src.name}' → {name}, named just before", start, m.end)
+        return None
 
     def document_author(self, q: Quoted, src: Source) -> Source | None:
         """`The email was sent by Jeremy Bash. … “I just tried you on the phone,” it reads.`: an

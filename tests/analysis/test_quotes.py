@@ -298,3 +298,15 @@ def test_a_name_the_parser_reads_as_a_modal_is_the_speaker(analyzer):
     )
     found, _ = quotes_of(analyzer, text)
     assert len(found) == 1 and found[0][1].split()[-1] == "Will"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Justice Department filed the motion on Monday. It said the ruling was “deeply flawed” and would appeal.", "Justice Department"),
+        ("Greenpeace released the report on Monday. “The forests are dying,” it said.", "Greenpeace"),
+    ],
+)
+def test_an_it_that_speaks_is_the_body_or_the_writer_just_named(analyzer, text, speaker):
+    found, _ = quotes_of(analyzer, text)
+    assert [s for _, s in found] == [speaker]
