@@ -345,6 +345,8 @@ _OTHER_VOICES = {
     "prosecutor", "pollster", "strategist", "commentator", "researcher", "economist", "professor",
     "doctor", "coach", "manager", "owner", "organizer", "organiser", "chair", "head", "director",
 }
+# what a title of a show or work follows: `CNN’s “New Day”`, `on “Hannity”`, `star of “Scandal”`
+_TITLE_BEFORE = re.compile(r"(?:\w['’]s?|\b(?:on|of|in|to|told|from|at)|\b[Tt]itled?|\b[Cc]alled)\s*$")
 _NOT_SPEAKERS = {"i", "we", "you", "me", "us", "it", "that", "this", "which", "who", "whom", "his", "her", "their", "its", "there", "what", "one"}
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "de", "or", "vs"}
 
@@ -655,8 +657,10 @@ class _Finder:
             said_that = governed is not None and lexicon().verb_forms.get(governed[1].lower()) == "say"
             if found and nwords <= 3 and found[2] == "before" and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q) and not said_that):
                 found = None  # the "yellow vests", "instructors", "mercenaries": terms mentioned, not words said
-            if found and found[2] != "after" and nwords <= 6 and _is_title(content):
-                found = None  # "Sunday Morning Futures": a title or a name, not words said
+            if found and nwords <= 6 and _is_title(content) and (found[2] != "after" or _TITLE_BEFORE.search(before_text)):
+                # "Sunday Morning Futures", `on CNN’s “State of the Union,” Fallin said`: a title
+                # or a name, not words said
+                found = None
             if found is None and nwords >= 4:
                 # no cue in its sentence: a quote opening a sentence carries on from the previous
                 # speaker, or from a sentence ending with a colon or a cue

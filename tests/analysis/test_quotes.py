@@ -310,3 +310,20 @@ def test_a_name_the_parser_reads_as_a_modal_is_the_speaker(analyzer):
 def test_an_it_that_speaks_is_the_body_or_the_writer_just_named(analyzer, text, speaker):
     found, _ = quotes_of(analyzer, text)
     assert [s for _, s in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said Democrats were wrong.",
+        "Wednesday on “Hannity,” Newt Gingrich said the party would unite.",
+    ],
+)
+def test_a_show_title_before_its_guest_is_not_a_quote(analyzer, text):
+    found, _ = quotes_of(analyzer, text)
+    assert found == []
+
+
+def test_a_title_case_quote_with_its_speaker_after_is_still_a_quote(analyzer):
+    found, _ = quotes_of(analyzer, "The crowd went quiet. “Stop Now,” Senator Ann Lee said.")
+    assert found == [("“Stop Now,”", "Ann Lee")]
