@@ -654,8 +654,12 @@ class _Finder:
             starts_para = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()
             before_text = text[max(0, q.start - 40) : q.start]
             near_cue = _has_cue(" ".join(re.findall(r"[A-Za-z]+", before_text)[-5:]))
-            said_that = governed is not None and lexicon().verb_forms.get(governed[1].lower()) == "say"
-            if found and nwords <= 3 and found[2] == "before" and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q) and not said_that):
+            # `says that …`, `tweeted that Trump is a “loser,” a “liar” and a “whiner”`: words said
+            said_that = governed is not None and (
+                lexicon().verb_forms.get(governed[1].lower()) == "say"
+                or re.search(r"\bthat\b[^.!?]*$", text[max(0, q.start - 120) : q.start]) is not None
+            )
+            if found and nwords <= 3 and found[2] == "before" and not said_that and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q)):
                 found = None  # the "yellow vests", "instructors", "mercenaries": terms mentioned, not words said
             if found and nwords <= 6 and _is_title(content) and (found[2] != "after" or _TITLE_BEFORE.search(before_text)):
                 # "Sunday Morning Futures", `on CNN’s “State of the Union,” Fallin said`: a title

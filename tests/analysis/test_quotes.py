@@ -327,3 +327,12 @@ def test_a_show_title_before_its_guest_is_not_a_quote(analyzer, text):
 def test_a_title_case_quote_with_its_speaker_after_is_still_a_quote(analyzer):
     found, _ = quotes_of(analyzer, "The crowd went quiet. “Stop Now,” Senator Ann Lee said.")
     assert found == [("“Stop Now,”", "Ann Lee")]
+
+
+def test_quoted_words_in_a_reported_that_clause_are_the_speakers(analyzer):
+    text = "For his part, Jeb Bush tweeted Monday that Trump is a “loser,” a “liar” and a “whiner.”"
+    found, _ = quotes_of(analyzer, text)
+    assert found == [("“loser,”", "Jeb Bush"), ("“liar”", "Jeb Bush"), ("“whiner.”", "Jeb Bush")]
+    # a list of terms with no that-clause of anyone's stays a list of terms
+    text = "Moscow calls them “instructors”, “military advisers” or “volunteers”, the report noted that day."
+    assert quotes_of(analyzer, text)[0] == []
