@@ -74,6 +74,31 @@ _IMPERATIVE = re.compile(
 )
 # a verb in the sentence: no verb and no terminal mark means a heading or a label
 _ANSWER_OPTION = re.compile(r"^(?:Yes|No)\b[,.!]")  # "Yes, he will be confirmed." under a poll question
+# "No    58%.", "Undecided   9%.": the rows of a poll graphic
+_CHART_ROW = re.compile(r"^[A-Z][\w'’/ -]{0,30}?\s+\d{1,3}(?:\.\d+)?\s*%\.?$")
+# words a title-case heading capitalises that a sentence would not ("Hid It For Years", "Was Just")
+_HEADLINE_CAPS = {
+    "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Be", "Been", "Will", "Would", "Can", "Could", "Do", "Does",
+    "Did", "Not", "It", "He", "She", "They", "We", "You", "His", "Her", "Their", "Its", "This", "That", "These",
+    "Those", "What", "Who", "How", "Why", "When", "Just", "Into", "Over", "After", "Before", "About", "Up", "Out",
+    "All", "More", "Most", "Than", "For", "To", "Of", "In", "On", "At", "By", "With", "From", "Why", "Your", "Our",
+    "Him", "Them", "Me", "Us", "My", "If", "Now", "Says", "Said", "Makes", "Gets", "Takes", "Goes",
+}
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "to", "of", "in", "on", "at", "for", "by", "with", "from", "as", "vs", "via"}
+
+
+def _title_case_heading(words: list[str]) -> bool:
+    """`The Email That Makes Benghazi Look Way Worse Was Just Released`: every word but the small
+    ones capitalised, including words a sentence never capitalises mid-way."""
+    content = [w for w in words if w.lower() not in _SMALL_WORDS and not w.isdigit()]
+    if len(content) < 4 or len(words) > 30:
+        return False
+    capped = [w for w in content if w[:1].isupper()]
+    if len(capped) < 0.9 * len(content):
+        return False
+    return sum(1 for w in words[1:] if w in _HEADLINE_CAPS) >= 2
+
+
 _NEEDS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|be|been)\b", re.IGNORECASE)
 
 
@@ -83,6 +108,21 @@ def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
     for ph in lexicon().phrases:
         out.setdefault(ph[0], []).append(ph)
     return {k: tuple(v) for k, v in out.items()}
+
+
+_PUBLIC_STANCE = {"denounce", "condemn", "decry", "criticize", "slam", "blast", "praise", "hail", "lambaste", "assail", "rebuke", "applaud"}
+
+
+@lru_cache(maxsize=1)
+def _acts() -> dict[str, frozenset[str]]:
+    """resources/attribution/reporting_acts.txt: `name: word word …` lines."""
+    from desktop.resources import read_lines
+
+    out: dict[str, set[str]] = {}
+    for line in read_lines("attribution", "reporting_acts.txt"):
+        name, _, words = line.partition(":")
+        out.setdefault(name.strip(), set()).update(w.lower() for w in words.split())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -174,8 +214,13 @@ class _Labeller:
             return "a question in the author's voice"
         if is_whole_para and len(words) <= 6 and sum(c.isupper() for c in s) >= 0.8 * sum(c.isalpha() for c in s) > 0:
             return "a heading in capitals"
-        if is_whole_para and len(words) <= 12 and _ANSWER_OPTION.match(s) and self._after_question(start):
+        bare_para = para_text.lstrip("*•·-–— \t")  # "* Yes, he will be confirmed." in a form
+        if (is_whole_para or bare_para == s) and len(words) <= 12 and _ANSWER_OPTION.match(s) and self._after_question(start):
             return "an answer option of a poll"
+        if (is_whole_para or bare_para == s) and _CHART_ROW.match(s):
+            return "a row of a chart or poll graphic"
+        if is_whole_para and _title_case_heading(words):
+            return "a heading in title case"
         if _IMPERATIVE.match(s) and not re.match(r"^\w+\s+(?:is|are|was|were|has|have)\b", s):
             return "an instruction to the reader"
         para_words = len(re.findall(r"\w+", para_text))
@@ -193,6 +238,9 @@ class _Labeller:
         another answer option."""
         before = self.text[max(0, start - 600) : start].rstrip()
         prev = before[before.rfind("\n") + 1 :].strip()
+        while prev and not any(c.isalpha() for c in prev) and "\n" in before:
+            before = before[: before.rfind("\n")].rstrip()  # a lone "*" of a form between them
+            prev = before[before.rfind("\n") + 1 :].strip()
         return prev.endswith("?") or bool(_ANSWER_OPTION.match(prev))
 
     def _tokens(self, s):
@@ -218,9 +266,23 @@ class _Labeller:
                 if src is not None:
                     out.append((src, tok.text, tok))
                 continue
+            act = self._reporting_act(tok) if self.parsed else None
+            if act is not None:
+                if tok.dep_ == "acl":  # "polls showing her lead evaporating": the polls
+                    lo, hi = np_bounds(tok.head)
+                    src = describe_source(doc, lo, hi, self.book, tok.idx)
+                else:
+                    src = self._source_for_verb(tok, sent)
+                if src is not None:
+                    out.append((src, act, tok))
+                continue
             if is_cue_verb(tok, self.tagged):
                 if self.parsed and tok.dep_ in ("relcl", "acl", "amod", "pcomp") and not tok.dep_ == "ROOT":
                     continue  # "the plan Macron proposed": a noun's modifier, not a report
+                if self.parsed and self._backgrounded(tok):
+                    continue  # "while testifying before the committee", "Declaring that … is common sense"
+                if self.parsed and k + 2 < len(toks) and toks[k + 1].lower_ == "what" and toks[k + 2].lower_ in ("is", "was", "were", "are"):
+                    continue  # "Lemon said what is clearly insane": the author's description of the words
                 if self.parsed and tok.dep_ == "xcomp" and tok.head.lower_ in ("refused", "declined"):
                     continue
                 if self.parsed and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
@@ -272,13 +334,70 @@ class _Labeller:
             words = src.name.lower().split()
             if not words or (words[-1] not in lex.vague_heads and words[-1] not in lex.group_nouns):
                 continue
-            if any(n_tok.i > tok.i and self.text[: n_src.start].rstrip().endswith(",") for n_src, _, n_tok in named):
+            if any(n_tok.i > tok.i and self.text[: min(n_tok.idx, n_src.start)].rstrip().endswith(",") for n_src, _, n_tok in named):
                 continue  # "…, a study by Mikhail Dmitriyev concluded": the named source closes the sentence
             governs = any(n_tok.i != tok.i and tok in n_tok.ancestors for _, _, n_tok in named)
             closing = all(n_tok.i < tok.i for _, _, n_tok in named) and self.text[: src.start].rstrip().endswith(",")
             if governs or closing:
                 return src, cue, tok
         return None
+
+    def _reporting_act(self, tok) -> str | None:
+        """Acts that report without a verb of saying: `issued a statement`, `declined to comment`,
+        `a poll shows that …`, `has denounced the efforts`. The cue text, or None."""
+        low = tok.lower_
+        if not tok.tag_.startswith("VB"):
+            return None
+        acts = _acts()
+        kids = list(tok.children)
+        if low in acts["show"] and tok.dep_ not in ("relcl", "amod"):
+            # "a poll shows that …", "with polls showing her lead evaporating": evidence speaks for
+            # its makers; only documents and data report so, not "he showed up"
+            holder = tok.head if tok.dep_ == "acl" else next((c for c in kids if c.dep_ == "nsubj"), None)
+            if holder is None or holder.lower_ not in acts["evidence"]:
+                return None
+            if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in kids) or tok.dep_ == "acl":
+                return tok.text
+            return None
+        if tok.dep_ in ("relcl", "amod", "pcomp") or self._backgrounded(tok):
+            return None
+        if low in acts["issue"]:
+            for c in kids:
+                if c.dep_ == "dobj":
+                    for t in list(c.subtree)[:5]:  # "issued an alert warning Americans" (parsed oddly)
+                        if t.lower_ in acts["statement"]:
+                            return f"{tok.text} {t.text}"
+            return None
+        if low in acts["decline"]:
+            for c in kids:
+                if c.dep_ == "xcomp" and c.lower_ in acts["comment"]:
+                    return f"{tok.text} to {c.text}"
+            return None
+        base = lexicon().verb_forms.get(low)
+        if base in _PUBLIC_STANCE and any(c.dep_ == "dobj" for c in kids) and not any(
+            c.dep_ == "aux" and c.lower_ in _MODALS for c in kids
+        ):
+            return tok.text  # "Hillary Clinton has denounced GOP efforts to defund the group"
+        return None
+
+    _BACKGROUND_MARKS = {"while", "when", "whenever", "after", "before", "since", "until", "as", "because", "if", "although", "though"}
+
+    def _backgrounded(self, tok) -> bool:
+        """A reporting verb inside a time or reason clause of the author's sentence ("while
+        testifying before investigators"), or a gerund that is the subject ("Declaring that … is
+        simply common sense"): the sentence's claim is not the report."""
+        t = tok
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        if t.dep_ in ("csubj", "csubjpass"):
+            return True
+        if t.tag_ == "VBG" and t.dep_ in ("advcl", "pcomp") and not any(c.dep_ == "ccomp" for c in t.children) and any(
+            c.dep_ == "mark" and c.lower_ in self._BACKGROUND_MARKS for c in t.children
+        ):
+            return True
+        if t.tag_ == "VBG" and t.dep_ == "pcomp" or (t.tag_ == "VBG" and t.head.dep_ == "prep" and t.head.lower_ in ("in", "while", "after", "before", "by", "since")):
+            return True
+        return False
 
     def _author_clause_before(self, cues):
         """`Moscow is not interested in a conflict, but it has made it clear that …`: the report is
@@ -354,8 +473,8 @@ class _Labeller:
         if self.parsed:
             if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
                 return True
-            if tok.dep_ == "parataxis":
-                return True
+            if tok.dep_ == "parataxis" and not any(c.dep_ == "dobj" for c in tok.children):
+                return True  # "…, he added": the other clause is what was added
             if base in ("call", "urge") and any(c.dep_ == "xcomp" for c in tok.children):
                 return True
             if base == "make" and any(c.lower_ == "clear" for c in tok.subtree):
@@ -377,6 +496,11 @@ class _Labeller:
     def _source_for_verb(self, tok, sent) -> Source | None:
         doc = self.doc
         if self.parsed:
+            # "…, Will believes …" (George Will): mid-sentence, a capitalised "Will" right before the
+            # verb is a name the tagger took for the modal
+            if tok.i - 1 > sent.start and doc[tok.i - 1].text == "Will" and doc[tok.i - 1].dep_ == "aux":
+                name = self.book.fullest("Will")
+                return Source(name, True, f"'Will' (a name, not the modal) → {name}", doc[tok.i - 1].idx, doc[tok.i - 1].idx + 4)
             subj = subject_of(tok)
             if subj is not None and subj.i >= sent.start and subj.i < sent.end and not self.in_quoted(subj.idx):
                 if subj.lower_ in ("i", "you", "who", "which", "that", "what", "time"):  # "only time will tell"

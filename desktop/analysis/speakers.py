@@ -146,9 +146,23 @@ def is_cue_verb(tok, tagged: bool) -> bool:
     particles = PARTICLE_VERBS.get(base)
     if particles:
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
-        if nxt not in particles:
+        if nxt not in particles and not _reports_without_particle(tok, base, nxt):
             return False
     return True
+
+
+_CLOSING_MARKS = {"”", '"', "''", "’", "»"}
+
+
+def _reports_without_particle(tok, base: str, nxt: str) -> bool:
+    """`a federal judge ruled Monday that …` / `…, a judge ruled.`; `“…,” it reads.`: uses of a
+    particle verb that report without the particle."""
+    if base == "rule":
+        return nxt == "that" or any(c.dep_ == "ccomp" for c in tok.children)
+    if base == "read":
+        doc = tok.doc
+        return any(doc[j].text in _CLOSING_MARKS for j in range(max(0, tok.i - 3), tok.i))
+    return False
 
 
 def _wordlike(text: str) -> bool:
@@ -614,6 +628,11 @@ _ALWAYS_UNNAMED = {
     "ally", "allies", "associate", "associates", "confidant", "confidants", "friend", "friends", "supporter",
     "supporters", "loyalist", "loyalists", "staffers", "operatives", "people", "person",
 }
+# one unnamed person inside a named body ("a White House official said"): still unnamed
+_ONE_OF_MANY = {
+    "official", "source", "insider", "aide", "adviser", "advisor", "diplomat", "agent", "staffer", "employee",
+    "officer", "member", "person", "operative", "strategist", "worker", "analyst", "lawmaker", "legislator",
+}
 # a person's own organisation or mouthpiece: identifiable once the person is
 _BODY_OF_PERSON = {
     "campaign", "team", "office", "administration", "government", "spokesman", "spokeswoman", "spokesperson",
@@ -697,6 +716,18 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         return Source(head.text, False, f"'{head.text}' with no named group", start, end)
     if len(toks) == 1 and low in GROUP_PRONOUNS:
         return Source(head.text, False, f"'{head.text}' with no named group", start, end)
+    if book.parsed and low in lexicon().vague_heads:
+        # "Some observers, including professor Zeynep Tufekci, …": a named person among them
+        for c in head.children:
+            if c.lower_ == "including" and c.dep_ in ("prep", "acl"):
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "dobj")), None)
+                if obj is None or not is_propn(obj, tagged) or is_role(obj) or is_demonym(obj):
+                    break
+                run = [obj]
+                while run[0].i - 1 > c.i and is_propn(doc[run[0].i - 1], tagged) and not is_role(doc[run[0].i - 1]):
+                    run.insert(0, doc[run[0].i - 1])
+                name = book.fullest(_join(run))
+                return Source(name, True, f"'{phrase}' including {name}", start, end)
     # `many Latinos`, `most Republicans`, `several Clinton supporters`: unnamed members of a group
     # (the guide's `some NATO members`), however capitalised the group is
     if toks[0].lower_ in _GROUP_QUANTIFIERS and (head.tag_ in ("NNS", "NNPS") or low.endswith("s")) and head.i != toks[0].i:
@@ -734,6 +765,19 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         name = book.fullest(_join(run))
         how = f"'{phrase}'" + (f" → {name}" if name != phrase else "")
         return Source(name, True, how, start, end)
+    if (
+        toks[0].lower_ in ("the", "these", "both") and (head.tag_ == "NNS" or low.endswith("s"))
+        and (toks[0].lower_ == "both" or any(t.like_num for t in toks[1:]))
+        and (is_role(head) or _singular(low) in lexicon().roles) and book.mentions and book.mentions[0].start < at_char
+    ):
+        # "the two lawmakers", "both senators": the people the article has named
+        return Source(phrase, True, f"'{phrase}': the people the article has named", start, end)
+    if toks[0].lower_ in ("a", "an", "one", "another") and low in _ONE_OF_MANY and not any(
+        c.dep_ == "appos" for c in head.children
+    ):
+        # "a State Department diplomatic security agent", "a White House official": one unnamed
+        # person inside a body, not the body's voice (unlike "a NATO spokesman")
+        return Source(phrase, False, f"'{phrase}': one unnamed person", start, end)
     if book.parsed:
         # "One Republican hopeful, Carly Fiorina, says": the name in apposition to a descriptor
         for c in head.children:

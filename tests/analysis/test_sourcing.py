@@ -436,3 +436,127 @@ def test_an_unnamed_source_reporting_what_a_named_one_did_is_vague(analyzer):
     text = "Russians now say they admire Putin as a protector, a study by the sociologist Mikhail Dmitriyev concluded this year."
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == "attributed"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # acts that report without a verb of saying
+        ("In the presidential race, front-runner Hillary Clinton has denounced GOP efforts to defund the group.", "attributed"),
+        ("The U.S. government has issued an alert warning Americans traveling to China.", "attributed"),
+        ("Jay Carney declined to comment on the report.", "attributed"),
+        ("The Gallup poll shows that Trump leads in Ohio.", "attributed"),
+        ("A recent survey of Republican insiders shows that Trump could lose 100 delegates.", "vague_source"),
+        ("Clinton and Sanders are locked in a tight race in Iowa, with polls showing her lead having evaporated.", "vague_source"),
+        # the same verbs doing something else
+        ("Hillary Clinton could denounce the plan.", "unsourced"),
+        ("The government has issued new banknotes.", "unsourced"),
+        ("Mark Cuban refused to leave the stage.", "unsourced"),
+        ("The storm showed no sign of weakening.", "unsourced"),
+        ("Sanders showed up late to the rally.", "unsourced"),
+    ],
+)
+def test_reporting_acts_outside_the_verb_list(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+def test_an_unnamed_aide_declining_to_say_stays_vague(analyzer):
+    text = "A White House official said the talks would go on. The aide declined to specify the nature of those discussions."
+    sents, _ = labels_of(analyzer, text)
+    assert [label for _, label, _ in sents] == ["vague_source", "vague_source"]
+
+
+def test_will_before_a_verb_mid_sentence_is_a_name(analyzer):
+    text = (
+        "Columnist George Will spoke in Iowa. In particular, Will wrote, Christie can challenge Hillary Clinton. "
+        "With the heightened security concerns, Will believes Christie has an opportunity."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert [s[1:] for s in sents[1:]] == [("attributed", "Will"), ("attributed", "Will")]
+    # the modal opening a question is not a name
+    (sent,), _ = labels_of(analyzer, "Will Brett Kavanaugh be confirmed to the Supreme Court?")
+    assert sent[1] == "not_claim"
+
+
+@pytest.mark.parametrize(
+    "text, label, source",
+    [
+        ("Some observers, including professor Zeynep Tufekci, also criticized the organization.", "attributed", "Zeynep Tufekci"),
+        ("Some economists, including a minority of the Fed's own committee, warn that rates could rise.", "vague_source", None),
+        # one unnamed person inside a named body is still unnamed; the body's spokesman is its voice
+        ("A State Department diplomatic security agent reported hearing an unusual sound.", "vague_source", None),
+        ("A NATO spokesman said the alliance has no plans to send troops.", "attributed", "A NATO spokesman"),
+        ("A former spokesman for the ministry, Oleg Voloshyn, said the talks failed.", "attributed", "Oleg Voloshyn"),
+    ],
+)
+def test_named_people_among_unnamed_ones(analyzer, text, label, source):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+    if source:
+        assert sent[2] == source
+
+
+def test_the_two_lawmakers_are_the_people_named_but_the_officials_are_not(analyzer):
+    text = "Jason Chaffetz and Bob Goodlatte wrote to the FBI. The two lawmakers argue that there is precedent for prosecution."
+    sents, _ = labels_of(analyzer, text)
+    assert sents[1][1] == "attributed"
+    (sent,), _ = labels_of(analyzer, "The officials argue that there is precedent for prosecution.")
+    assert sent[1] == "vague_source"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report in a time clause, a gerund subject, or the author's description of the words
+        "Sanders was in Iowa on Monday. While testifying before the committee, he wore a blue tie.",
+        "Demonizing those who break the law and declaring that we will not allow them in is simply common sense.",
+        "Don Lemon spoke on CNN. Lemon said what is clearly not only racist but utterly insane.",
+    ],
+)
+def test_reports_the_authors_sentence_only_mentions_are_unsourced(analyzer, text):
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == "unsourced"
+
+
+def test_the_rows_and_method_lines_of_a_poll_graphic_are_not_claims(analyzer):
+    text = (
+        "Voters oppose the cuts\n\n"
+        "Most voters oppose the cuts, the poll found.\n\n"
+        "Should federal funding for Planned Parenthood be eliminated?\n\n"
+        "No    58%.\n\nYes    33%.\n\nUndecided   9%.\n\n"
+        "Poll of 1,000 likely voters taken Wednesday through Sunday.\n"
+        "Margin of error +/- 3 percentage points.\n\n"
+        "Source USA TODAY/Suffolk University.\n\n"
+        "Sources say the vote will be close.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {s: label for s, label, _ in sents}
+    for line in ("No    58%.", "Yes    33%.", "Undecided   9%.", "Poll of 1,000 likely voters taken Wednesday through Sunday.",
+                 "Margin of error +/- 3 percentage points.", "Source USA TODAY/Suffolk University."):
+        assert got[line] == "not_claim", line
+    assert got["Sources say the vote will be close."] == "vague_source"
+
+
+def test_a_title_case_heading_is_not_a_claim(analyzer):
+    text = (
+        "Senate Passes Budget\n\nThe Senate passed the budget on Friday.\n\n"
+        "Hillary And Obama Hid It For Years.\n\n"
+        "Tom Carper and Chris Coons.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {s: label for s, label, _ in sents}
+    assert got["Hillary And Obama Hid It For Years."] == "not_claim"
+    assert got["Tom Carper and Chris Coons."] == "unsourced"
+
+
+def test_an_answer_option_after_a_form_marker_is_not_a_claim(analyzer):
+    text = (
+        "The caravan nears the border\n\nThe caravan reached Tijuana on Sunday.\n\n"
+        "Should military force be used to stop the caravan?\n\n*\nYes, military force should be used.\n\n"
+        "No, keep the military out of it.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {s: label for s, label, _ in sents}
+    assert got["Yes, military force should be used."] == "not_claim"
+    assert got["No, keep the military out of it."] == "not_claim"
