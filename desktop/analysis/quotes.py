@@ -352,13 +352,14 @@ _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "w
 
 
 def _modal_as_name(tok, verb) -> bool:
-    """`Will urged Republicans …`: a capitalised 'modal' before a verb in the past or the third
-    person cannot be a modal; it is George Will (or Theresa May) the parser misread."""
+    """`Will urged Republicans …`: a capitalised 'modal' right before a verb in the past, a
+    participle or the third person cannot be a modal; it is George Will (or Theresa May) the
+    parser misread."""
     return (
         (tok.tag_ == "MD" or tok.dep_ == "aux" and tok.tag_ == "NNP")
         and tok.text[:1].isupper()
         and tok.text[1:].islower()
-        and verb.tag_ in ("VBD", "VBZ")
+        and verb.tag_ in ("VBD", "VBZ", "VBN")
     )
 
 
@@ -418,6 +419,10 @@ class _Finder:
 
     def source_for_cue(self, cue_tok, at_char: int, after_quote: bool) -> Source | None:
         doc = self.doc
+        if self.parsed and cue_tok.i > 0 and _modal_as_name(doc[cue_tok.i - 1], cue_tok):
+            name_tok = doc[cue_tok.i - 1]
+            name = self.book.fullest(name_tok.text)
+            return Source(name, True, f"'{name_tok.text}' → {name}", name_tok.idx, name_tok.idx + len(name_tok))
         if self.parsed:
             subj = subject_of(cue_tok)
             if subj is not None and not self.book.inside_quote(subj.idx):
@@ -425,9 +430,6 @@ class _Finder:
                 src = describe_source(doc, lo, hi, self.book, at_char)
                 if src:
                     return src
-            if subj is None and cue_tok.i > 0 and _modal_as_name(doc[cue_tok.i - 1], cue_tok):
-                name = self.book.fullest(doc[cue_tok.i - 1].text)
-                return Source(name, True, f"'{doc[cue_tok.i - 1].text}' → {name}", doc[cue_tok.i - 1].idx, doc[cue_tok.i - 1].idx + len(doc[cue_tok.i - 1]))
             if subj is None:
                 holder = _relative_clause_holder(cue_tok)
                 if holder is not None and not self.book.inside_quote(holder.idx):
@@ -665,6 +667,10 @@ class _Finder:
                 # "Sunday Morning Futures", `on CNN’s “State of the Union,” Fallin said`: a title
                 # or a name, not words said
                 found = None
+            if found is None and prev is not None and re.fullmatch(r"[,;]?\s*(?:and|or|but)?\s*", text[prev[0].end : q.start]):
+                # `described Trump as a “caricature …” and “stupendously un-conservative”`: the
+                # next item of a list whose first item was someone's words
+                found = (prev[1], prev[2], "carried")
             if found is None and nwords >= 4:
                 # no cue in its sentence: a quote opening a sentence carries on from the previous
                 # speaker, or from a sentence ending with a colon or a cue

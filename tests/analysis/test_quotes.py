@@ -336,3 +336,14 @@ def test_quoted_words_in_a_reported_that_clause_are_the_speakers(analyzer):
     # a list of terms with no that-clause of anyone's stays a list of terms
     text = "Moscow calls them “instructors”, “military advisers” or “volunteers”, the report noted that day."
     assert quotes_of(analyzer, text)[0] == []
+
+
+def test_the_next_item_of_a_quoted_list_is_the_same_speakers(analyzer):
+    text = (
+        "Columnist George Will wrote a scathing op-ed this week.\n\n"
+        "Will described Trump as a “caricature of democracy’s most embarrassing possibilities” and “stupendously "
+        "un-conservative.”"
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert [q for q, _ in found] == ["“caricature of democracy’s most embarrassing possibilities”", "“stupendously un-conservative.”"]
+    assert all(s.split()[-1] == "Will" for _, s in found)
