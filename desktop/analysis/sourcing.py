@@ -110,7 +110,10 @@ def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-_PUBLIC_STANCE = {"denounce", "condemn", "decry", "criticize", "slam", "blast", "praise", "hail", "lambaste", "assail", "rebuke", "applaud"}
+_PUBLIC_STANCE = {
+    "denounce", "condemn", "decry", "criticize", "slam", "blast", "praise", "hail", "lambaste", "assail", "rebuke",
+    "applaud", "defend", "blame",
+}
 
 
 @lru_cache(maxsize=1)
@@ -219,7 +222,7 @@ class _Labeller:
             return "an answer option of a poll"
         if (is_whole_para or bare_para == s) and _CHART_ROW.match(s):
             return "a row of a chart or poll graphic"
-        if is_whole_para and _title_case_heading(words):
+        if _title_case_heading(re.findall(r"\w+", para_text) if not is_whole_para else words):
             return "a heading in title case"
         if _IMPERATIVE.match(s) and not re.match(r"^\w+\s+(?:is|are|was|were|has|have)\b", s):
             return "an instruction to the reader"
@@ -256,7 +259,7 @@ class _Labeller:
         for k, tok in enumerate(toks):
             if self.in_quoted(tok.idx):
                 continue
-            if self.parsed and low[k] in _view_verbs() and tok.tag_.startswith("VB") and any(
+            if self.parsed and low[k] in _view_verbs() and tok.tag_.startswith("VB") and not (k > 0 and toks[k - 1].text == "-") and any(
                 c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.children
             ) and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children) and tok.dep_ not in (
                 "relcl", "acl", "amod", "pcomp", "ccomp"
@@ -368,13 +371,19 @@ class _Labeller:
                         if t.lower_ in acts["statement"]:
                             return f"{tok.text} {t.text}"
             return None
+        main_clause = tok.dep_ in ("ROOT", "conj", "ccomp", "parataxis")
+        if low in acts["voice"]:
+            for c in kids if main_clause else ():
+                if c.dep_ == "dobj" and c.lower_ in acts["claimnoun"]:
+                    return f"{tok.text} {c.text}"
+            return None
         if low in acts["decline"]:
             for c in kids:
                 if c.dep_ == "xcomp" and c.lower_ in acts["comment"]:
                     return f"{tok.text} to {c.text}"
             return None
         base = lexicon().verb_forms.get(low)
-        if base in _PUBLIC_STANCE and any(c.dep_ == "dobj" for c in kids) and not any(
+        if base in _PUBLIC_STANCE and main_clause and any(c.dep_ == "dobj" for c in kids) and not any(
             c.dep_ == "aux" and c.lower_ in _MODALS for c in kids
         ):
             return tok.text  # "Hillary Clinton has denounced GOP efforts to defund the group"
@@ -439,10 +448,12 @@ class _Labeller:
                 return tok  # "it was revealed that …"
             if low not in lex.passive_forms:
                 continue
+            if low in _PASSIVE_AS_ONLY and not any(c.dep_ == "prep" and c.lower_ == "as" for c in kids):
+                continue  # "agents were seen patrolling the area": seeing, not a view
             if low in _PASSIVE_NEEDS_COMPLEMENT and not any(
                 c.dep_ in ("oprd", "xcomp", "attr", "acomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in kids
             ):
-                continue  # "the bill was considered on Monday", "he was seen leaving"
+                continue  # "the bill was considered on Monday"
             return tok
         return None
 
@@ -468,8 +479,8 @@ class _Labeller:
         nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
         if nxt in ("that", ":", ",") or (k > 0 and toks[k - 1].text == ","):
             return True
-        if base == "speak" and nxt == "out":
-            return True
+        if base == "speak" and nxt == "out" or base == "point" and nxt == "to":
+            return True  # "spoke out against", "points to the intensity of …"
         if self.parsed:
             if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
                 return True
@@ -652,6 +663,7 @@ _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 # passives that credit a view only with what the view is: "is seen as a threat", "is considered the
 # favourite", "was regarded as"
 _PASSIVE_NEEDS_COMPLEMENT = {"seen", "viewed", "regarded", "perceived", "considered", "known", "thought"}
+_PASSIVE_AS_ONLY = {"seen", "viewed", "regarded", "perceived"}
 
 
 def _headline_end(text: str) -> int:

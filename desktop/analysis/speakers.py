@@ -22,7 +22,7 @@ _GROUP_QUANTIFIERS = {"some", "many", "several", "few", "most", "numerous", "var
 QUANTIFIER_WORDS = {"some", "many", "several", "few", "most", "number", "majority", "other", "others", "all"}
 # verbs that report only with a particle: "pointed out", "ruled out", "called on/for"
 PARTICLE_VERBS = {
-    "point": {"out"}, "rule": {"out"}, "continue": {",", ".", ":"}, "make": {"it", "clear"},
+    "point": {"out", "to"}, "rule": {"out"}, "continue": {",", ".", ":"}, "make": {"it", "clear"},
     "read": {",", ":", "one", "another"}, "shoot": {"back"}, "fire": {"back"}, "hit": {"back"},
 }
 # A demonym or other adjective of nationality ("French", "Ukrainian") names no one by itself.

@@ -560,3 +560,40 @@ def test_an_answer_option_after_a_form_marker_is_not_a_claim(analyzer):
     got = {s: label for s, label, _ in sents}
     assert got["Yes, military force should be used."] == "not_claim"
     assert got["No, keep the military out of it."] == "not_claim"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Barack Obama spoke on Tuesday. Obama repeated his contention that the name would only help the group.", "attributed"),
+        ("Barack Obama spoke on Tuesday. Obama defended the process, though not the results.", "attributed"),
+        ("Barack Obama spoke on Tuesday. Obama blames part of the failure on his allies.", "attributed"),
+        ("Mark Cuban was asked about 2020. Pushed by the host, Cuban demurred.", "attributed"),
+        ("Barack Obama spoke on Tuesday. The president also points to the intensity of tribal division.", "attributed"),
+        # the same verbs as an aim or an aside, not a report
+        ("The White House has fought hard to defend the tax.", "unsourced"),
+        ("The campaign has struggled to make that case in Iowa.", "unsourced"),
+    ],
+)
+def test_more_reporting_acts(analyzer, text, label):
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == label
+
+
+def test_seen_doing_is_not_seen_as(analyzer):
+    (sent,), _ = labels_of(analyzer, "Several border agents were seen patrolling the area on horses.")
+    assert sent[1] == "unsourced"
+    (sent,), _ = labels_of(analyzer, "The governor is seen as a moderate.")
+    assert sent[1] == "vague_source"
+
+
+def test_a_credit_line_and_a_title_case_line_split_in_two_are_not_claims(analyzer):
+    text = (
+        "Senator Lindsey Graham Unleashes Firestorm At Democrat Senators. Since He's Been In Politics\n\n"
+        "The hearing went on for hours.\n\n- Reuters.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {s: label for s, label, _ in sents}
+    assert got["- Reuters."] == "not_claim"
+    assert got["The hearing went on for hours."] == "unsourced"
+    assert all(label == "not_claim" for s, label in got.items() if "Graham" in s or "Politics" in s)
