@@ -44,6 +44,8 @@ _NAME_SENSITIVE = {"adjective", "noun", "verb", "name", "absolute"}
 # Roles that take the noun they modify.
 _TAKES_NOUN = {"adjective", "absolute", "superlative"}
 _CERTAINTY = "certainty asserted for effect"
+# loaded adjectives whose noun sense is a neutral term of the subject ("the spring offensive")
+_NEUTRAL_NOUN_SENSES = {"offensive"}
 _NEGATING_PREFIXES = {"non", "anti", "counter", "de"}
 # Tokens allowed between two candidates that then merge into one phrase.
 _JOINERS = {"and", "or", ",", "even", "but", "also", "yet", "nor"}
@@ -180,6 +182,8 @@ class EmotiveDetector:
                 return False
         if tagged and entry.role == "noun" and end - start == 1 and tok.pos_ in ("VERB", "AUX"):
             return False  # "the answer lies with Russia" is not "lies"
+        if tagged and entry.cue in _NEUTRAL_NOUN_SENSES and tok.pos_ == "NOUN" and any(c.dep_ == "det" for c in tok.children):
+            return False  # "the offensive began": the military noun, not the adjective ("the evil" stays)
         return True
 
     def _grow(self, doc: Doc, cand: _Candidate, entry: Entry, tagged: bool) -> None:

@@ -258,3 +258,9 @@ def test_certainty_before_the_verb_is_asserted_for_effect(analyzer):
 def test_loaded_verbs_in_a_title_case_headline(analyzer):
     text = "Sanders Humiliates Reporter In Savage Takedown As Trump Slams Clinton\n\nThe Slams family met Mr. Humiliates."
     assert emotive_texts(analyzer, text) == ["Humiliates", "Savage Takedown", "Slams"]
+
+
+def test_an_adjective_used_as_a_noun_of_the_subject_is_neutral(analyzer):
+    assert emotive_texts(analyzer, "He made offensive statements about the judge.") == ["offensive statements"]
+    assert emotive_texts(analyzer, "The offensive began in June and the Russian offensive in Kharkiv stalled.") == []
+    assert emotive_texts(analyzer, "A tornado ripped through the town.") == []
