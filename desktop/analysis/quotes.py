@@ -674,7 +674,7 @@ class _Finder:
             if found is None and nwords >= 4:
                 # no cue in its sentence: a quote opening a sentence carries on from the previous
                 # speaker, or from a sentence ending with a colon or a cue
-                opens_sentence = starts_para or re.search(r"[.!?…:][\"”’»]?\s*$", text[max(0, q.start - 4) : q.start])
+                opens_sentence = starts_para or re.search(r"[.!?…:](?:''|[\"”’»])?\s*$", text[max(0, q.start - 5) : q.start])
                 if opens_sentence:
                     ends_para = not text[q.end : (text.find("\n", q.end) + 1 or len(text) + 1) - 1].strip()
                     found = self.previous_sentence_cue(q, whole_para=bool(starts_para and ends_para and q.closed))

@@ -347,3 +347,12 @@ def test_the_next_item_of_a_quoted_list_is_the_same_speakers(analyzer):
     found, _ = quotes_of(analyzer, text)
     assert [q for q, _ in found] == ["“caricature of democracy’s most embarrassing possibilities”", "“stupendously un-conservative.”"]
     assert all(s.split()[-1] == "Will" for _, s in found)
+
+
+def test_wire_copy_quote_after_a_show_title_carries_on_from_its_speaker(analyzer):
+    text = (
+        "Donald Trump spoke on Sunday. ''Obama doesn't get along with Putin,'' he said on ABC's ''This Week.'' "
+        "''Putin can't stand our president.''\n\nThe race goes on."
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert found == [("''Obama doesn't get along with Putin,''", "Donald Trump"), ("''Putin can't stand our president.''", "Donald Trump")]
