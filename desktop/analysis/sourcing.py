@@ -125,6 +125,10 @@ def _acts() -> dict[str, frozenset[str]]:
     for line in read_lines("attribution", "reporting_acts.txt"):
         name, _, words = line.partition(":")
         out.setdefault(name.strip(), set()).update(w.lower() for w in words.split())
+    # every form that can start an act, to skip all other tokens at once
+    out["_triggers"] = out["issue"] | out["decline"] | out["show"] | out["voice"] | {
+        form for form, base in lexicon().verb_forms.items() if base in _PUBLIC_STANCE
+    }
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -222,7 +226,7 @@ class _Labeller:
             return "an answer option of a poll"
         if (is_whole_para or bare_para == s) and _CHART_ROW.match(s):
             return "a row of a chart or poll graphic"
-        if _title_case_heading(re.findall(r"\w+", para_text) if not is_whole_para else words):
+        if len(para_text) < 400 and _title_case_heading(re.findall(r"\w+", para_text) if not is_whole_para else words):
             return "a heading in title case"
         if _IMPERATIVE.match(s) and not re.match(r"^\w+\s+(?:is|are|was|were|has|have)\b", s):
             return "an instruction to the reader"
@@ -349,9 +353,9 @@ class _Labeller:
         """Acts that report without a verb of saying: `issued a statement`, `declined to comment`,
         `a poll shows that …`, `has denounced the efforts`. The cue text, or None."""
         low = tok.lower_
-        if not tok.tag_.startswith("VB"):
-            return None
         acts = _acts()
+        if low not in acts["_triggers"] or not tok.tag_.startswith("VB"):
+            return None
         kids = list(tok.children)
         if low in acts["show"] and tok.dep_ not in ("relcl", "amod"):
             # "a poll shows that …", "with polls showing her lead evaporating": evidence speaks for
@@ -442,12 +446,14 @@ class _Labeller:
             if any(c.dep_ == "aux" and c.lower_ in _MODALS | {"will", "wo"} for c in kids):
                 continue  # "can be seen as", "will be considered": the author's own view or forecast
             subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-            if subj is None or tok.dep_ in ("relcl", "acl") or subj.lower_ in ("what", "which", "who", "that"):
-                continue  # "which has been expected to …": an aside of the author's sentence
+            if subj is None or tok.dep_ not in ("ROOT", "conj", "advcl", "ccomp") or subj.lower_ in ("what", "which", "who", "that"):
+                continue  # "which has been expected to …", "(… have been criticized as …)": an aside
             if subj.lower_ == "it" and low in lex.verb_forms and any(c.dep_ == "ccomp" for c in kids):
                 return tok  # "it was revealed that …"
             if low not in lex.passive_forms:
                 continue
+            if self.text.rfind("(", sent.start_char, tok.idx) > self.text.rfind(")", sent.start_char, tok.idx):
+                continue  # inside a parenthesis: an aside, not what the sentence asserts
             if low in _PASSIVE_AS_ONLY and not any(c.dep_ == "prep" and c.lower_ == "as" for c in kids):
                 continue  # "agents were seen patrolling the area": seeing, not a view
             if low in _PASSIVE_NEEDS_COMPLEMENT and not any(
@@ -646,7 +652,9 @@ class _Labeller:
             # believing or expecting with no agent
             passive = self._agentless_passive(sent)
             if passive is not None:
-                return "vague_source", None, f"passive '{passive.text}' with no one named"
+                words = [c for c in passive.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < passive.i] + [passive]
+                phrase = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+                return "vague_source", phrase, f"passive '{phrase}' with no one named"
         # 5. a continuation of the previous sentence's speaker
         if idx > 0 and prev_label == "attributed" and prev_source and stext[-1:] in "”\"»" and not self.in_quoted(e - 1):
             ps = sents[idx - 1][1]

@@ -699,6 +699,8 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         if heads:
             head = heads[0]
     low = head.lower_
+    if len(toks) == 1 and low == "his" and book.parsed:
+        low = "he"  # a possessive the parser left as the subject ("… for his wife …, Bill Clinton said")
     if len(toks) == 1 and low in PERSON_PRONOUNS:
         got = book.resolve_pronoun(at_char)
         if got:
@@ -832,6 +834,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if vague and low in _REFERRED_DOCUMENTS and toks[0].lower_ in ("the", "this") and head.tag_ != "NNS" and not low.endswith("s"):
         # `the report said`, `the congressional report said`: the report the article introduced
         vague, identifiable = False, True
+    if low == "results" and toks[0].lower_ == "the" and len(toks) <= 3 and _POLL_NAMED.search(doc.text):
+        # `according to the results`: the results of the poll the article names
+        return Source(phrase, True, f"'{phrase}': results of the poll the article names", start, end)
     if vague or not identifiable:
         return Source(phrase, False, f"'{phrase}' names no one a reader can check", start, end)
     return Source(phrase, True, f"'{phrase}'", start, end)

@@ -597,3 +597,21 @@ def test_a_credit_line_and_a_title_case_line_split_in_two_are_not_claims(analyze
     assert got["- Reuters."] == "not_claim"
     assert got["The hearing went on for hours."] == "unsourced"
     assert all(label == "not_claim" for s, label in got.items() if "Graham" in s or "Politics" in s)
+
+
+def test_criticism_with_no_critic_named_is_vague(analyzer):
+    (sent,), _ = labels_of(analyzer, "Trump has been criticized for failing to spend enough time in the state.")
+    assert sent[1] == "vague_source"
+    (sent,), _ = labels_of(analyzer, "Trump has been criticized by Senator John McCain for his remarks.")
+    assert sent[1] != "vague_source"
+
+
+def test_the_results_of_a_named_poll_are_attributed(analyzer):
+    text = (
+        "A Morning Consult Poll found that Bloomberg would draw from Clinton. "
+        "Trump received 37 percent, Clinton had 36 percent, according to the results."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[1][1] == "attributed"
+    (sent,), _ = labels_of(analyzer, "Trump received 37 percent, according to the results.")
+    assert sent[1] == "vague_source"
