@@ -173,8 +173,20 @@ class _Labeller:
         self.byline_names: set[str] = set()
         # only the article's opening holds a headline, not the start of a later chunk
         self.headline_end = _headline_end(self.text) if not doc.user_data.get("sl_offset") else 0
+        self.posts = _embedded_posts(self.text)
+        self.post_starts = [p[0] for p in self.posts]
 
     # ------------------------------------------------------------------ helpers
+
+    def _post_at(self, start: int, end: int):
+        """The embedded post (start, end, author) holding most of the sentence start..end, or None."""
+        k = bisect.bisect_right(self.post_starts, start) - 1
+        for j in (k, k + 1):
+            if 0 <= j < len(self.posts):
+                a, b, who = self.posts[j]
+                if a <= start < b or (start <= a < end and b >= end):
+                    return self.posts[j]
+        return None
 
     def in_quoted(self, pos: int) -> bool:
         k = bisect.bisect_right(self.all_quoted_starts, pos) - 1
@@ -610,6 +622,13 @@ class _Labeller:
             ps = sents[idx - 1][1]
             if "\n" not in text[ps:s]:
                 return "attributed", prev_source, f"ends with the closing mark of {prev_source}'s quote before it"
+        post = self._post_at(s, e)
+        if post is not None:
+            # an embedded tweet or post: its words are its author's, its markup and signature furniture
+            body = _POST_FURNITURE.sub(" ", stext)
+            if len(re.findall(r"[A-Za-z]{2,}", body)) >= 2 and not _SIGNATURE_ONLY.match(stext):
+                return "attributed", post[2], f"inside a post embedded from {post[2]}"
+            return "not_claim", None, "the markup or signature of an embedded post"
         # 2. not a claim
         if self.headline_end and e <= self.headline_end:
             return "not_claim", None, "the headline (the article's short first line)"
@@ -692,6 +711,61 @@ def _headline_end(text: str) -> int:
     if lines[0][2][-1] in ";:" and len(lines) == 3 and len(re.findall(r"\w+", lines[1][2])) <= 15:
         end = lines[1][1]
     return end
+
+
+# `<tweet tweet-author="@FoxBusiness" …>WATCH: …<tweet/>` as scraped archives keep embedded tweets
+_TWEET_MARKUP = re.compile(r"<tweet\b([^>]*)>(.*?)(?:</tweet>|<tweet\s*/>|$)", re.DOTALL)
+_TWEET_AUTHOR = re.compile(r"(?:tweet-)?author=\"([^\"]+)\"")
+# `… pic.twitter.com/x — Charlie Kirk (@charliekirk11) November 14, 2018`: a pasted tweet's signature
+_SIGNATURE = re.compile(
+    r"[—–-]\s*((?:[A-Z][\w.'’&-]*\.?\s*){1,5})\s*\(@(\w+)\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*$"
+)
+_SIGNATURE_ONLY = re.compile(r"^(?:[—–-]\s*)?(?:[A-Z][\w.'’&-]*\.?\s*){1,5}\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\.?$")
+_POST_FURNITURE = re.compile(r"<[^>]*(?:>|$)|^[^<>]*\">|https?://\S+|pic\.twitter\.com/\S+|[—–-]\s*(?:[A-Z][\w.'’&-]*\.?\s*){1,5}\(@\w+\).*$")
+
+
+def _embedded_posts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, author) of embedded tweets: `<tweet …>…</tweet>` markup, and pasted tweets whose
+    line ends with a signature `— Name (@handle) Month D, YYYY` (the line, and up to two lines
+    before it in the same block that read like the tweet: hashtags, handles, no reporting)."""
+    if "<tweet" not in text and "(@" not in text:
+        return []
+    out = []
+    for m in _TWEET_MARKUP.finditer(text):
+        who = _TWEET_AUTHOR.search(m.group(1))
+        out.append((m.start(), m.end(), who.group(1) if who else "the embedded tweet"))
+    if "(@" in text:
+        lines = []
+        pos = 0
+        for line in text.split("\n"):
+            lines.append((pos, pos + len(line), line))
+            pos += len(line) + 1
+        for k, (a, b, line) in enumerate(lines):
+            if "<tweet" in line:
+                continue
+            m = _SIGNATURE.search(line)
+            first = k
+            if m:
+                name = m.group(1).strip()
+            elif _SIGNATURE_ONLY.match(line.strip()) and k > 0 and re.search(r"[—–-]\s*\S{1,12}$", lines[k - 1][2]):
+                # "— Sec.\nKirstjen Nielsen (@SecNielsen) November 14, 2018": broken over two lines
+                name = line.strip().split("(@")[0].strip(" —–-")
+                first = k - 1
+            else:
+                continue
+            start = lines[first][0]
+            j = first - 1
+            while j >= 0 and first - j <= 2:
+                pa, pb, prev = lines[j]
+                if not prev.strip() or '"' in prev or "“" in prev or re.search(r"\b(?:said|says|told|wrote|tweeted)\b", prev):
+                    break
+                if not re.search(r"[#@]|pic\.twitter", prev) or "(@" in prev:
+                    break  # not tweet-like, or another post's signature
+                start = pa
+                j -= 1
+            out.append((start, b, name))
+    out.sort()
+    return out
 
 
 def label_doc(doc) -> list[Span]:

@@ -615,3 +615,25 @@ def test_the_results_of_a_named_poll_are_attributed(analyzer):
     assert sents[1][1] == "attributed"
     (sent,), _ = labels_of(analyzer, "Trump received 37 percent, according to the results.")
     assert sent[1] == "vague_source"
+
+
+def test_embedded_tweets_are_their_authors_words(analyzer):
+    text = (
+        "Cruz reacted on Twitter\n\n"
+        "Ted Cruz answered within the hour.\n\n"
+        '<tweet tweet-author="@tedcruz" tweet-date="January 19, 2016">I love my colleague. '
+        "Without her support, I would not be in the Senate.<tweet/>.\n\n"
+        "The rally went on until late.\n"
+        "Border agents waited at the fence.\n"
+        "The caravan is here, illegally entering the country pic.twitter.com/zmAvbC13eL — Jane Roe (@janeroe) November 14, 2018\n"
+        "Officials closed the crossing at noon.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {s: (label, source) for s, label, source in sents}
+    assert got["Without her support, I would not be in the Senate.<tweet/>."] == ("attributed", "@tedcruz")
+    assert any(s.startswith("The caravan is here") and label == "attributed" and source == "Jane Roe" for s, label, source in sents)
+    assert got["The rally went on until late."][0] == "unsourced"
+    assert got["Officials closed the crossing at noon."][0] == "unsourced"
+    # a signature alone is page furniture
+    sents, _ = labels_of(analyzer, "The senator posted twice.\n\nShe left at noon.\n— Jane Roe (@janeroe) November 14, 2018\n")
+    assert sents[-1][1] == "not_claim"
