@@ -34,6 +34,7 @@ from desktop.analysis.speakers import (
     lexicon,
     np_bounds,
     subject_of,
+    _WHEN_WORDS,
 )
 
 if not Doc.has_extension("sl_quotes"):
@@ -347,6 +348,8 @@ _OTHER_VOICES = {
 }
 # what a title of a show or work follows: `CNN’s “New Day”`, `on “Hannity”`, `star of “Scandal”`
 _TITLE_BEFORE = re.compile(r"(?:\w['’]s?|\b(?:on|of|in|to|told|from|at)|\b[Tt]itled?|\b[Cc]alled)\s*$")
+# a speaker phrase never starts with these: the parse handed over a clause
+_NOT_A_SPEAKER_START = {"in", "on", "at", "which", "that", "whose", "whom", "for", "with", "to", "from", "of", "by", "into", "as"}
 _NOT_SPEAKERS = {"i", "we", "you", "me", "us", "it", "that", "this", "which", "who", "whom", "his", "her", "their", "its", "there", "what", "one"}
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "de", "or", "vs"}
 
@@ -651,7 +654,8 @@ class _Finder:
             content = text[s:e]
             nwords = _words(content)
             governed = self.governing(q)
-            found = governed or self.after(q) or self.before(q)
+            governed = self.checked(governed)
+            found = governed or self.checked(self.after(q)) or self.checked(self.before(q))
             why = ""
             starts_para = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()
             before_text = text[max(0, q.start - 40) : q.start]
@@ -708,6 +712,25 @@ class _Finder:
             out.append(QuoteInfo(span, src))
             prev = (q, src, cue)
         return out
+
+    def checked(self, found):
+        """`found` unless its speaker is a clause the parse handed over ('in requiring 250
+        workers …', 'which backers use …') or a day ('on Monday offering'); a dateline read as the subject ('PHILADELPHIA — The
+        committee offered …') gives way to the phrase after its dash."""
+        if found is None or found[0] is None or not found[0].name:
+            return found
+        src = found[0]
+        words = src.name.split()
+        if words[0] in _NOT_A_SPEAKER_START or src.name.lower() in _WHEN_WORDS:
+            return None  # `a statement on Monday offering “…”`: Monday says nothing
+        if len(words) == 1 and src.name.isupper() and len(src.name) > 2:
+            dateline = re.compile(rf"[^\S\n]*{re.escape(src.name)}(?:,[^\n]{{0,30}}?)?[^\S\n]*(?:\([^)\n]*\)[^\S\n]*)?[—–-]+[^\S\n]*")
+            m = dateline.match(self.text, self.text.rfind("\n", 0, src.start) + 1)
+            if m:
+                t = self.token_at(m.end())
+                after = self._np_from(t.i, min(len(self.doc), t.i + 12)) if t is not None else None
+                return (after, found[1], found[2]) if after is not None and after.name else None
+        return found
 
     def named_referent(self, q: Quoted, src: Source) -> Source:
         """`Glenn Beck said … The radioman pointed to “…”`, `the 45-year-old said`: a definite

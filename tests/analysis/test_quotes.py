@@ -356,3 +356,30 @@ def test_wire_copy_quote_after_a_show_title_carries_on_from_its_speaker(analyzer
     )
     found, _ = quotes_of(analyzer, text)
     assert found == [("''Obama doesn't get along with Putin,''", "Donald Trump"), ("''Putin can't stand our president.''", "Donald Trump")]
+
+
+def test_a_dateline_is_never_the_speaker(analyzer):
+    text = (
+        "DNC apologizes to Sanders\n\n"
+        "PHILADELPHIA, July 25 (UPI) — The Democratic National Committee on Monday offered "
+        "“a deep and sincere apology” to Bernie Sanders and his supporters."
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert len(found) == 1 and found[0][1].endswith("Democratic National Committee")
+
+
+def test_a_dateline_or_a_day_proposed_as_speaker_gives_way(analyzer):
+    from desktop.analysis.pipeline import load_pipeline
+    from desktop.analysis.quotes import _Finder, find_quoted
+    from desktop.analysis.speakers import Source
+
+    text = "DNC says sorry\n\nPHILADELPHIA, July 25 (UPI) — The Democratic National Committee offered “a deep apology” to Sanders."
+    doc = load_pipeline().nlp(text)
+    finder = _Finder(doc, find_quoted(text))
+    start = text.index("PHILADELPHIA")
+    fixed = finder.checked((Source("PHILADELPHIA", True, "", start, start + 12), "offered", "before"))
+    assert fixed is not None and fixed[0].name.endswith("Democratic National Committee")
+    start = text.index("July")
+    assert finder.checked((Source("Monday", True, "", start, start + 4), "offered", "before")) is None
+    text2 = "Yes: “We will,” the senator said."
+    assert quotes_of(analyzer, text2)[0] == [("“We will,”", "the senator")]
