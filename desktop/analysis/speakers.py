@@ -74,6 +74,8 @@ class Lexicon:
     outlets: frozenset[str]  # news outlets and agencies, lower case: bodies, never "he" or "she"
     group_nouns: frozenset[str]  # "Democrats", "Americans": large groups that name no one by themselves
     countries: frozenset[str]  # "U.S.", "Russia", "Kyiv": places, not offices ("U.S. officials" stay unnamed)
+    agent_nouns: frozenset[str]  # common nouns that can report: people, bodies, documents, media
+    inanimate_nouns: frozenset[str]  # common nouns that never report ("the drinking continued")
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +113,8 @@ def lexicon() -> Lexicon:
         outlets=frozenset(line.lower() for line in read_lines("attribution", "outlets.txt")),
         group_nouns=frozenset(line.lower() for line in read_lines("attribution", "group_nouns.txt")),
         countries=frozenset(line.lower() for line in read_lines("attribution", "countries.txt")),
+        agent_nouns=frozenset(line.lower() for line in read_lines("attribution", "agent_nouns.txt")),
+        inanimate_nouns=frozenset(line.lower() for line in read_lines("attribution", "inanimate_nouns.txt")),
     )
 
 
@@ -611,6 +615,25 @@ def _known_name(tok, book: NameBook) -> bool:
 
 # people around a named person or inside a named body, never named themselves: `Sanders' aides`,
 # `Pentagon sources`, `allies of the governor`, `Trump supporters`
+_ABSTRACT_ENDINGS = ("ing", "tion", "tions", "sion", "sions", "ness", "ity", "ities", "ment", "ments", "ance", "ence", "ism", "ship")
+
+
+def _can_report(head) -> bool:
+    """Can a noun phrase with this head say, report or hold a view? Not "the drinking", "a close
+    look", "their show of force" (inanimate_nouns.txt and abstract endings); people, bodies and
+    documents can (agent_nouns.txt, roles, vague heads)."""
+    lex = lexicon()
+    low = head.lower_
+    for word in (low, _singular(low), low[:-3] + "y" if low.endswith("ies") else low):
+        if word in lex.agent_nouns or word in lex.roles or word in lex.vague_heads or word in lex.group_nouns or word in lex.outlets:
+            return True
+        if word in _BODY_WORDS or word in _DOCUMENT_WORDS or word in _REFERRED_DOCUMENTS or word in _ALWAYS_UNNAMED or word in _ONE_OF_MANY:
+            return True
+    if low in lex.inanimate_nouns or _singular(low) in lex.inanimate_nouns:
+        return False
+    return not low.endswith(_ABSTRACT_ENDINGS)
+
+
 def _role_surname(tok, book: NameBook) -> bool:
     """`King` in "King said" after "Congressman Pete King": a title word the article uses as the last
     word of a full name (not "the President", not a lone "President" line)."""
@@ -730,6 +753,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
                     run.insert(0, doc[run[0].i - 1])
                 name = book.fullest(_join(run))
                 return Source(name, True, f"'{phrase}' including {name}", start, end)
+    if book.parsed and head.pos_ in ("NOUN",) and not is_propn(head, tagged) and not _known_name(head, book) and not _can_report(head):
+        # "the drinking continued", "a close look at the jets suggests": no one reports here
+        return None
     # `many Latinos`, `most Republicans`, `several Clinton supporters`: unnamed members of a group
     # (the guide's `some NATO members`), however capitalised the group is
     if toks[0].lower_ in _GROUP_QUANTIFIERS and (head.tag_ in ("NNS", "NNPS") or low.endswith("s")) and head.i != toks[0].i:

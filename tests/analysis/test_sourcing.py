@@ -637,3 +637,21 @@ def test_embedded_tweets_are_their_authors_words(analyzer):
     # a signature alone is page furniture
     sents, _ = labels_of(analyzer, "The senator posted twice.\n\nShe left at noon.\n— Jane Roe (@janeroe) November 14, 2018\n")
     assert sents[-1][1] == "not_claim"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a thing or an abstraction as the subject of a reporting verb reports nothing
+        ("But the drinking continued, and four years later, Freddy was dead.", "unsourced"),
+        ("A close look at Mr. Trump's two airplanes suggests that their value rests in their marketing potential.", "unsourced"),
+        ("The back and forth of the conflict continues, with insurgents making gains over the weekend.", "unsourced"),
+        # people, bodies and documents still do
+        ("The anti-abortion movement has traditionally argued that providers should be punished.", "attributed"),
+        ("But the same polling suggests that Mr. Trump could perform unusually well among these voters.", "attributed"),
+        ("In Britain, the cities of Blackpool and Liverpool said they would light local landmarks.", "attributed"),
+    ],
+)
+def test_only_people_bodies_and_documents_report(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
