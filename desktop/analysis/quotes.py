@@ -184,18 +184,20 @@ def _cut_before(text: str, start: int, limit: int) -> int:
 _MAX_CONTINUED_LINES = 6
 
 
-def _continues_on(text: str, marks: list[tuple[int, str]], pe: int, nxt: tuple[int, int]) -> bool:
-    """Does an open quote ending line `pe` go on in the next line `nxt`? Yes when only one line
-    break parts them (text set one sentence per line) and the next line's first double mark
-    closes: `“My experience has been positive.\nI’ve never known anyone pressured,” said …`."""
-    if text[pe:nxt[0]] != "\n":
-        return False
-    k = bisect.bisect_left(marks, (nxt[0], ""))
-    while k < len(marks) and marks[k][0] < nxt[1]:
-        pos, ch = marks[k]
-        if ch in _DOUBLE_MARKS:
-            return _classify(text, pos, ch, 1, False) == "close"
-        k += 1
+def _continues_on(text: str, marks: list[tuple[int, str]], paras: list[tuple[int, int]], pi: int) -> bool:
+    """Does an open quote ending line `pi` go on in the next line? Yes when only single line
+    breaks part the lines (text set one sentence per line) and the first double mark in the
+    lines that follow closes: `“My experience has been positive.\nI’ve never known anyone
+    pressured,” said …` (lines with no mark at all in between are part of it)."""
+    for k in range(pi + 1, min(len(paras), pi + 1 + _MAX_CONTINUED_LINES)):
+        if text[paras[k - 1][1] : paras[k][0]] != "\n":
+            return False
+        j = bisect.bisect_left(marks, (paras[k][0], ""))
+        while j < len(marks) and marks[j][0] < paras[k][1]:
+            pos, ch = marks[j]
+            if ch in _DOUBLE_MARKS:
+                return _classify(text, pos, ch, 1, False) == "close"
+            j += 1
     return False
 
 
@@ -217,6 +219,8 @@ def find_quoted(text: str) -> list[Quoted]:
         if cont is not None:
             stack, children = cont  # the quote carries on from the line before
             cont = None
+        else:
+            cont_lines = 0
         single_at = -1
         pmarks = []
         while mi < len(marks) and marks[mi][0] < pe:
@@ -275,7 +279,7 @@ def find_quoted(text: str) -> list[Quoted]:
                 next_opens = lead[:1] in "“\"«„" or lead[:2] in ("''", "``")
             if (
                 nxt is not None and not next_opens and carry is None and len(stack) == 1
-                and cont_lines < _MAX_CONTINUED_LINES and _continues_on(text, marks, pe, nxt)
+                and cont_lines < _MAX_CONTINUED_LINES and _continues_on(text, marks, paras, pi)
             ):
                 cont = (stack, children)  # one sentence per line: `“I knew.\nYou need the Bible.”`
                 cont_lines += 1

@@ -383,3 +383,17 @@ def test_a_dateline_or_a_day_proposed_as_speaker_gives_way(analyzer):
     assert finder.checked((Source("Monday", True, "", start, start + 4), "offered", "before")) is None
     text2 = "Yes: “We will,” the senator said."
     assert quotes_of(analyzer, text2)[0] == [("“We will,”", "the senator")]
+
+
+def test_a_quote_set_one_sentence_per_line_may_have_lines_without_marks(analyzer):
+    text = (
+        "Senator Ann Lee spoke to the committee on Friday.\n"
+        "Lee told the committee: “This is the worst hearing I have seen.\n"
+        "I hope you never run anything.\n"
+        "I hope voters see through this,” she said.\n"
+        "The hearing went on."
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert found == [
+        ("“This is the worst hearing I have seen.\nI hope you never run anything.\nI hope voters see through this,”", "Ann Lee")
+    ]
