@@ -495,8 +495,10 @@ class _Labeller:
         if base not in lexicon().clause_only:
             return True
         nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
-        if nxt in ("that", ":", ",") or (k > 0 and toks[k - 1].text == ","):
+        if nxt in ("that", ":", ","):
             return True
+        if k > 0 and toks[k - 1].text == "," and not (base in ("add", "continue") and nxt in ("to", "up", "in")):
+            return True  # "…, he added." (but not "…, adding to her lead")
         if base == "speak" and nxt == "out" or base == "point" and nxt == "to":
             return True  # "spoke out against", "points to the intensity of …"
         if self.parsed:

@@ -152,6 +152,8 @@ def is_cue_verb(tok, tagged: bool) -> bool:
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
         if nxt not in particles and not _reports_without_particle(tok, base, nxt):
             return False
+        if base == "make" and not any(t.lower_ == "clear" for t in tok.doc[tok.i + 1 : tok.i + 4]):
+            return False  # "made it clear that …", not "made it difficult to …"
     return True
 
 
@@ -163,6 +165,8 @@ def _reports_without_particle(tok, base: str, nxt: str) -> bool:
     particle verb that report without the particle."""
     if base == "rule":
         return nxt == "that" or any(c.dep_ == "ccomp" for c in tok.children)
+    if base == "make":
+        return False
     if base == "read":
         doc = tok.doc
         return any(doc[j].text in _CLOSING_MARKS for j in range(max(0, tok.i - 3), tok.i))

@@ -655,3 +655,17 @@ def test_embedded_tweets_are_their_authors_words(analyzer):
 def test_only_people_bodies_and_documents_report(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Hillary Clinton won the primary on Tuesday, adding to her lead over Bernie Sanders.", "unsourced"),
+        ("Demographic decline has made it difficult to recruit an all-volunteer force.", "unsourced"),
+        ("The economy is strong, Janet Yellen added.", "attributed"),
+        ("Moscow has made it clear that any soldier in Ukraine is a target.", "attributed"),
+    ],
+)
+def test_add_to_and_make_it_difficult_report_nothing(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
