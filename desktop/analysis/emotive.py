@@ -44,6 +44,15 @@ _NAME_SENSITIVE = {"adjective", "noun", "verb", "name", "absolute"}
 # Roles that take the noun they modify.
 _TAKES_NOUN = {"adjective", "absolute", "superlative"}
 _CERTAINTY = "certainty asserted for effect"
+# -ly adverbs that say when, how often, by whose account or how exactly, not how strongly:
+# "specifically self-professed", "reportedly corrupt" keep the adverb out of the phrase
+_PLAIN_ADVERBS = {
+    "specifically", "previously", "allegedly", "reportedly", "publicly", "officially", "recently",
+    "currently", "apparently", "initially", "eventually", "originally", "formerly", "largely",
+    "mostly", "partly", "widely", "openly", "personally", "repeatedly", "directly", "finally",
+    "nearly", "early", "likely", "generally", "usually", "typically", "increasingly", "already",
+    "supposedly", "purportedly", "ostensibly", "seemingly", "probably", "possibly", "certainly",
+}
 # loaded adjectives whose noun sense is a neutral term of the subject ("the spring offensive")
 _NEUTRAL_NOUN_SENSES = {"offensive"}
 _NEGATING_PREFIXES = {"non", "anti", "counter", "de"}
@@ -195,7 +204,8 @@ class EmotiveDetector:
         if tagged and role in ("adjective", "absolute") and cand.start > 0:
             # "politically suicidal", "deeply offensive": a manner adverb sharpening it joins
             prev = doc[cand.start - 1]
-            if prev.pos_ == "ADV" and prev.lower_.endswith("ly") and prev.lower_ not in STOP_WORDS:
+            if prev.pos_ == "ADV" and prev.lower_.endswith("ly") and prev.lower_ not in STOP_WORDS \
+                    and prev.lower_ not in _PLAIN_ADVERBS:
                 cand.start -= 1
         if role == "name" and tagged and cand.end - cand.start == 1 and doc[cand.start].pos_ == "ADJ":
             role = "adjective"  # "radical ideas", "fascist propaganda": a label used as adjective
@@ -240,6 +250,13 @@ class EmotiveDetector:
                 cand.end = nxt + 1
         elif role == "fear":
             cand.end = self._blame(doc, cand.end)
+        if cand.end - cand.start > 1 and doc[cand.end - 1].lower_ == "of" and cand.end < len(doc):
+            # "all sorts of crimes", "worship at the altar of gun rights": the phrase is not
+            # whole without what it is of
+            j = cand.end + (1 if doc[cand.end].pos_ == "DET" or doc[cand.end].lower_ in ("the", "a", "an") else 0)
+            got = _take_noun(doc, j, tagged)
+            if got > j:
+                cand.end = got
         # "anti-Catholic", "hurricane-ravaged": a hyphenated word is never cut in two
         cand.end = _hyphen_right(doc, cand.end)
         if tagged and role in ("noun", "name") and doc[cand.end - 1].pos_ == "NOUN":
@@ -549,11 +566,11 @@ def _take_noun(doc: Doc, i: int, tagged: bool) -> int:
         last_noun = i
         words = 0
         while end < len(doc) and words < 3 and doc[end].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[end].is_stop:
-            if not doc[end].is_alpha:
-                break
+            if not doc[end].is_alpha or doc[end].dep_ == "npadvmod":
+                break  # "fool gullible Westerners today": a time word is not part of the noun
             end = _hyphen_right(doc, end + 1)  # "far-right personality"
             words += 1
-            if doc[end - 1].pos_ == "NOUN":
+            if doc[end - 1].pos_ == "NOUN" or doc[end - 1].tag_ == "NNPS":  # "gullible Westerners"
                 last_noun = end
         return last_noun
     if end < len(doc):

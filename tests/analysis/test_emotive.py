@@ -264,3 +264,17 @@ def test_an_adjective_used_as_a_noun_of_the_subject_is_neutral(analyzer):
     assert emotive_texts(analyzer, "He made offensive statements about the judge.") == ["offensive statements"]
     assert emotive_texts(analyzer, "The offensive began in June and the Russian offensive in Kharkiv stalled.") == []
     assert emotive_texts(analyzer, "A tornado ripped through the town.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase ending in 'of' takes what it is of
+        ("She committed all sorts of crimes in office.", ["all sorts of crimes"]),
+        # a time word is not part of the noun; 'reportedly' does not sharpen, 'deeply' does
+        ("They lie to fool gullible Westerners today.", ["fool gullible Westerners"]),
+        ("He hired a reportedly corrupt official and a deeply corrupt judge.", ["corrupt official", "deeply corrupt judge"]),
+    ],
+)
+def test_phrase_edges(analyzer, text, expected):
+    assert emotive_texts(analyzer, text) == expected
