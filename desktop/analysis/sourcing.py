@@ -260,6 +260,7 @@ class _Labeller:
         while prev and not any(c.isalpha() for c in prev) and "\n" in before:
             before = before[: before.rfind("\n")].rstrip()  # a lone "*" of a form between them
             prev = before[before.rfind("\n") + 1 :].strip()
+        prev = prev.lstrip("*•·-–— \t")
         return prev.endswith("?") or bool(_ANSWER_OPTION.match(prev))
 
     def _tokens(self, s):

@@ -669,3 +669,20 @@ def test_only_people_bodies_and_documents_report(analyzer, text, label):
 def test_add_to_and_make_it_difficult_report_nothing(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+def test_form_fields_links_and_second_answer_options_are_not_claims(analyzer):
+    text = (
+        "The caravan nears the border\n\nThe caravan reached Tijuana on Sunday.\n\n"
+        "Will Brett Kavanaugh be confirmed to the Supreme Court?\n\n* Yes, he will be confirmed.\n\n"
+        "No, he will not be confirmed.\n\nEmail *\n\nPhone\n\n"
+        "http://via.kswbtv.com/Ky5E4 Posted by FOX 5 San Diego on Tuesday, November 13, 2018\n\n"
+        "Personal Liberty Poll Exercise your right to vote.\n\n"
+        "The phone lines opened at noon.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {s: label for s, label, _ in sents}
+    for line in ("No, he will not be confirmed.", "Phone", "Personal Liberty Poll Exercise your right to vote."):
+        assert got[line] == "not_claim", line
+    assert all(label == "not_claim" for s, label in got.items() if "kswbtv" in s or s.startswith("Posted by"))
+    assert got["The phone lines opened at noon."] == "unsourced"
