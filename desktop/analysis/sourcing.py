@@ -173,17 +173,18 @@ class _Labeller:
         self.byline_names: set[str] = set()
         # only the article's opening holds a headline, not the start of a later chunk
         self.headline_end = _headline_end(self.text) if not doc.user_data.get("sl_offset") else 0
-        self.posts = _embedded_posts(self.text)
+        self.posts = _embedded_posts(self.text) + _transcript_turns(self.text)
+        self.posts.sort()
         self.post_starts = [p[0] for p in self.posts]
 
     # ------------------------------------------------------------------ helpers
 
     def _post_at(self, start: int, end: int):
-        """The embedded post (start, end, author) holding most of the sentence start..end, or None."""
+        """The embedded post or transcript turn (start, end, author, kind) holding the sentence, or None."""
         k = bisect.bisect_right(self.post_starts, start) - 1
         for j in (k, k + 1):
             if 0 <= j < len(self.posts):
-                a, b, who = self.posts[j]
+                a, b = self.posts[j][0], self.posts[j][1]
                 if a <= start < b or (start <= a < end and b >= end):
                     return self.posts[j]
         return None
@@ -626,6 +627,10 @@ class _Labeller:
             if "\n" not in text[ps:s]:
                 return "attributed", prev_source, f"ends with the closing mark of {prev_source}'s quote before it"
         post = self._post_at(s, e)
+        if post is not None and post[3] == "turn":
+            name = self.book.fullest(post[2])
+            name = name.title() if name.isupper() else name
+            return "attributed", name, f"a turn of {post[2]} in a transcript ('{post[2].upper()}:')"
         if post is not None:
             # an embedded tweet or post: its words are its author's, its markup and signature furniture
             body = _POST_FURNITURE.sub(" ", stext)
@@ -736,7 +741,7 @@ def _embedded_posts(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _TWEET_MARKUP.finditer(text):
         who = _TWEET_AUTHOR.search(m.group(1))
-        out.append((m.start(), m.end(), who.group(1) if who else "the embedded tweet"))
+        out.append((m.start(), m.end(), who.group(1) if who else "the embedded tweet", "post"))
     if "(@" in text:
         lines = []
         pos = 0
@@ -766,9 +771,46 @@ def _embedded_posts(text: str) -> list[tuple[int, int, str]]:
                     break  # not tweet-like, or another post's signature
                 start = pa
                 j -= 1
-            out.append((start, b, name))
+            out.append((start, b, name, "post"))
     out.sort()
     return out
+
+
+# "TAPPER: Donald Trump released a video …", "JAKE TAPPER:" on its own line: a transcript turn
+_TURN = re.compile(r"^\s*[\"“]?((?:[A-Z][A-Z.'’-]+)(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*:\s*(\S?)", re.MULTILINE)
+_NOT_SPEAKERS = {
+    "UPDATE", "NOTE", "STORY", "VIDEO", "WATCH", "CORRECTION", "ABSTRACT", "FULL TEXT", "EDITOR'S NOTE", "EDITOR’S NOTE",
+    "RELATED", "READ MORE", "PHOTO", "PHOTOS", "SOURCE", "SOURCES", "TAGS", "TOPICS", "WASHINGTON", "NEW YORK", "BREAKING",
+    "ALSO", "MORE", "Q", "A", "PS", "P.S.", "FACT", "CLAIM", "VERDICT", "BOTTOM LINE", "THE TOTAL", "LISTEN", "READ", "ADVERTISEMENT",
+}
+
+
+def _transcript_turns(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, speaker, "turn") for transcript turns: a paragraph opening with a speaker's name
+    in capitals and a colon is that speaker's; a name standing alone carries into the next paragraph.
+    Two such labels are needed before a text is read as a transcript."""
+    found = []
+    for m in _TURN.finditer(text):
+        name = m.group(1).strip()
+        if name in _NOT_SPEAKERS or len(name.replace(".", "")) < 2:
+            continue
+        words = name.split()
+        if any(w in ("OF", "THE", "AND", "FOR", "IN", "ON", "TO", "A", "AN", "AT") for w in words):
+            continue  # "STAT OF THE WEEK:", a heading
+        last = words[-1].title()
+        if not re.search(r"\b" + re.escape(last) + r"\b", text) and len(re.findall(r"(?m)^\s*[\"“]?" + re.escape(words[-1]) + r"\s*:", text)) < 2:
+            continue  # a speaker is named in ordinary case somewhere ("Tapper"), or speaks more than once
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        end = line_end
+        if not m.group(2):  # the name alone: the turn is the next paragraph
+            nxt = re.search(r"\S", text[line_end:])
+            if nxt:
+                start_next = line_end + nxt.start()
+                stop = text.find("\n", start_next)
+                end = len(text) if stop == -1 else stop
+        found.append((m.start(1), end, name.title(), "turn"))
+    return found if len(found) >= 2 else []
 
 
 def label_doc(doc) -> list[Span]:

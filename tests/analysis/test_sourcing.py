@@ -686,3 +686,19 @@ def test_form_fields_links_and_second_answer_options_are_not_claims(analyzer):
         assert got[line] == "not_claim", line
     assert all(label == "not_claim" for s, label in got.items() if "kswbtv" in s or s.startswith("Posted by"))
     assert got["The phone lines opened at noon."] == "unsourced"
+
+
+def test_transcript_turns_belong_to_the_named_speaker(analyzer):
+    text = (
+        "Fallin on CNN\n\nGovernor Mary Fallin spoke to CNN's Jake Tapper on Sunday.\n\n"
+        "TAPPER: Donald Trump released a video on Friday. Take a listen.\n\n"
+        "FALLIN:\n\nWell, I think the whole nation needs to work together. They want safe homes.\n\n"
+        "The interview ended after ten minutes.\n\n"
+        "STAT OF THE WEEK: $43 million in subsidies.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {s: (label, source) for s, label, source in sents}
+    assert got["Take a listen."] == ("attributed", "Jake Tapper")
+    assert got["They want safe homes."] == ("attributed", "Mary Fallin")
+    assert got["The interview ended after ten minutes."][0] == "unsourced"
+    assert all(label != "attributed" for s, (label, _) in got.items() if "43 million" in s)
