@@ -351,7 +351,11 @@ _OTHER_VOICES = {
     "doctor", "coach", "manager", "owner", "organizer", "organiser", "chair", "head", "director",
 }
 # what a title of a show or work follows: `CNN’s “New Day”`, `on “Hannity”`, `star of “Scandal”`
-_TITLE_BEFORE = re.compile(r"(?:\w['’]s?|\b(?:on|of|in|to|told|from|at)|\b[Tt]itled?|\b[Cc]alled)\s*$")
+_TITLE_BEFORE = re.compile(
+    r"(?:\w['’]s?|\b(?:on|of|in|to|told|from|at)|\b(?:[Tt]itled?|[Ee]ntitled|[Cc]alled|[Hh]eadlined)"
+    r"|\b(?:book|memoir|novel|film|movie|documentary|show|series|program|programme|song|album|article|essay"
+    r"|column|op-ed|study|biography|play|poem|headline)s?,?)\s*$"
+)
 # a speaker phrase never starts with these: the parse handed over a clause
 _NOT_A_SPEAKER_START = {"in", "on", "at", "which", "that", "whose", "whom", "for", "with", "to", "from", "of", "by", "into", "as"}
 _NOT_SPEAKERS = {"i", "we", "you", "me", "us", "it", "that", "this", "which", "who", "whom", "his", "her", "their", "its", "there", "what", "one"}
@@ -390,10 +394,10 @@ def _relative_clause_holder(cue_tok):
     return None
 
 
-def _is_title(content: str) -> bool:
+def _is_title(content: str, max_words: int = 6) -> bool:
     """`Sunday Morning Futures`, `CBS This Morning`: every word capitalised, no sentence punctuation."""
     words = re.findall(r"[^\W\d_][\w'’-]*", content)
-    if not words or len(words) > 6:
+    if not words or len(words) > max_words:
         return False
     if re.search(r"[!?]\s*$", content.strip(" ,")) or len(words) == 1 and re.search(r"\.\s*$", content):
         return False
@@ -671,7 +675,8 @@ class _Finder:
             )
             if found and nwords <= 3 and found[2] == "before" and not said_that and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q)):
                 found = None  # the "yellow vests", "instructors", "mercenaries": terms mentioned, not words said
-            if found and nwords <= 6 and _is_title(content) and (found[2] != "after" or _TITLE_BEFORE.search(before_text)):
+            title_context = _TITLE_BEFORE.search(before_text) is not None
+            if found and _is_title(content, 12 if title_context else 6) and (found[2] != "after" or title_context):
                 # "Sunday Morning Futures", `on CNN’s “State of the Union,” Fallin said`: a title
                 # or a name, not words said
                 found = None

@@ -397,3 +397,8 @@ def test_a_quote_set_one_sentence_per_line_may_have_lines_without_marks(analyzer
     assert found == [
         ("“This is the worst hearing I have seen.\nI hope you never run anything.\nI hope voters see through this,”", "Ann Lee")
     ]
+
+
+def test_a_book_title_is_not_a_quote_even_with_its_author_after_it(analyzer):
+    text = "In his new book, ''Doomed to Succeed: The Alliance From Truman to Obama,'' Mr. Ross said the ties were strong."
+    assert quotes_of(analyzer, text)[0] == []
