@@ -586,6 +586,7 @@ class _Labeller:
         first_body = None
         prev_label = None
         prev_source: str | None = None
+        carry = None  # (end, label, source, cue text) of a block quote after "X wrote:"
         for idx, (s, e, sent) in enumerate(sents):
             stext = text[s:e]
             para_start = text.rfind("\n", 0, s) + 1
@@ -594,6 +595,17 @@ class _Labeller:
             para_text = text[para_start:para_end].strip()
             whole_para = para_text == stext
             label, source, why = self.label_one(s, e, sent, stext, para_text, whole_para, first_body is None, prev_label, prev_source, idx, sents)
+            if carry is not None and s < carry[0] and label in ("unsourced", "not_claim") and why != "no words":
+                # the paragraph after "Sanders wrote:": his words, set off without quote marks
+                label, source, why = carry[1], carry[2], f"follows '{carry[3]}' (a block quote after a colon)"
+            elif carry is not None and s >= carry[0]:
+                carry = None
+            if label in ("attributed", "vague_source") and source and carry is None and _introduces_block(stext):
+                nxt = re.search(r"\n\s*\S", text[e : e + 2000])
+                if nxt and "\n" not in text[e : e + nxt.start()].strip():
+                    block_start = e + nxt.end() - 1
+                    block_end = text.find("\n", block_start)
+                    carry = (len(text) if block_end == -1 else block_end, label, source, stext[-40:])
             if label != "not_claim" and first_body is None:
                 first_body = idx
             out.append(Span("sentence", s, e, why=why, label=label, source=source))
@@ -695,6 +707,16 @@ class _Labeller:
 
 
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
+
+
+def _introduces_block(stext: str) -> bool:
+    """"Beck wrote:", "Fox 5 reports:", "According to Carlson:", "released the following statement:":
+    a speaker introducing a block of their words (a reporting word among the last few before the colon)."""
+    if not stext.endswith(":"):
+        return False
+    tail = [w.lower() for w in re.findall(r"[\w’']+", stext)[-5:]]
+    forms = lexicon().verb_forms
+    return any(w in forms or w in ("according", "following", "follows") for w in tail)
 # passives that credit a view only with what the view is: "is seen as a threat", "is considered the
 # favourite", "was regarded as"
 _PASSIVE_NEEDS_COMPLEMENT = {"seen", "viewed", "regarded", "perceived", "considered", "known", "thought"}

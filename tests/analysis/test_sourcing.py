@@ -702,3 +702,16 @@ def test_transcript_turns_belong_to_the_named_speaker(analyzer):
     assert got["They want safe homes."] == ("attributed", "Mary Fallin")
     assert got["The interview ended after ten minutes."][0] == "unsourced"
     assert all(label != "attributed" for s, (label, _) in got.items() if "43 million" in s)
+
+
+def test_a_block_after_a_speakers_colon_is_theirs(analyzer):
+    text = (
+        "Beck on Palin\n\nGlenn Beck spoke on Tuesday.\n\nIn a post on Facebook, Beck wrote:\n\n"
+        "Sarah Palin has been a friend. But this endorsement is a mistake.\n\nThe rally went on.\n\n"
+        "Wait, it gets better:\n\nThe senator then left the room.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {s: (label, source) for s, label, source in sents}
+    assert got["But this endorsement is a mistake."] == ("attributed", "Glenn Beck")
+    assert got["The rally went on."][0] == "unsourced"
+    assert got["The senator then left the room."][0] == "unsourced"
