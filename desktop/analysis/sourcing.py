@@ -277,8 +277,13 @@ class _Labeller:
         for k, tok in enumerate(toks):
             if self.in_quoted(tok.idx):
                 continue
-            if self.parsed and low[k] in _view_verbs() and tok.tag_.startswith("VB") and not (k > 0 and toks[k - 1].text == "-") and any(
-                c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.children
+            if self.parsed and low[k] in _view_verbs() and (
+                tok.tag_ in ("VB", "VBD", "VBP", "VBZ")
+                or tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children)
+            ) and not (k > 0 and toks[k - 1].text == "-") and any(
+                c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") or (c.dep_ == "ccomp" and low[k].startswith("consider"))
+                or (c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "as" for g in c.children))  # "identified X as Y"
+                for c in tok.children
             ) and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children) and tok.dep_ not in (
                 "relcl", "acl", "amod", "pcomp", "ccomp"
             ) and not any(c.lower_ in ("what", "which", "whom") for c in tok.children):
@@ -355,10 +360,18 @@ class _Labeller:
             words = src.name.lower().split()
             if not words or (words[-1] not in lex.vague_heads and words[-1] not in lex.group_nouns):
                 continue
+            if any(n_tok.dep_ == "parataxis" for _, _, n_tok in named):
+                continue  # "…, the senator said, the media considered him …": the named source is outside
             if any(n_tok.i > tok.i and self.text[: min(n_tok.idx, n_src.start)].rstrip().endswith(",") for n_src, _, n_tok in named):
                 continue  # "…, a study by Mikhail Dmitriyev concluded": the named source closes the sentence
             governs = any(n_tok.i != tok.i and tok in n_tok.ancestors for _, _, n_tok in named)
-            closing = all(n_tok.i < tok.i for _, _, n_tok in named) and self.text[: src.start].rstrip().endswith(",")
+            after = [t for t in tok.doc[tok.i + 1 : tok.sent.end] if not t.is_punct]
+            closing = (
+                all(n_tok.i < tok.i for _, _, n_tok in named)
+                and self.text[max(0, src.start - 5) : src.start].rstrip().endswith(",")
+                and len(after) <= 3
+                and not any(t.pos_ in ("VERB", "AUX") for t in after)
+            )
             if governs or closing:
                 return src, cue, tok
         return None
@@ -455,8 +468,16 @@ class _Labeller:
             if tok.tag_ != "VBN" or self.in_quoted(tok.idx):
                 continue
             kids = list(tok.children)
-            if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
+            if not any(c.dep_ == "auxpass" for c in kids):
                 continue
+            agent = next((c for c in kids if c.dep_ == "agent"), None)
+            if agent is not None:
+                # "was seen by some as a demotion": an agent that is nobody in particular
+                who = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                if who is None or not (who.lower_ in _VAGUE_AGENTS or (who.lower_ in lex.vague_heads and not any(
+                    d.dep_ in ("compound", "poss") or d.pos_ == "PROPN" for d in who.children
+                ))):
+                    continue
             if any(c.dep_ == "aux" and c.lower_ in _MODALS | {"will", "wo"} for c in kids):
                 continue  # "can be seen as", "will be considered": the author's own view or forecast
             subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
@@ -468,9 +489,9 @@ class _Labeller:
                 continue
             if self.text.rfind("(", sent.start_char, tok.idx) > self.text.rfind(")", sent.start_char, tok.idx):
                 continue  # inside a parenthesis: an aside, not what the sentence asserts
-            if low in _PASSIVE_AS_ONLY and not any(c.dep_ == "prep" and c.lower_ == "as" for c in kids):
+            if low in _PASSIVE_AS_ONLY and not any(t.dep_ == "prep" and t.lower_ == "as" for t in tok.subtree):
                 continue  # "agents were seen patrolling the area": seeing, not a view
-            if low in _PASSIVE_NEEDS_COMPLEMENT and not any(
+            if low in _PASSIVE_NEEDS_COMPLEMENT and low not in _PASSIVE_AS_ONLY and not any(
                 c.dep_ in ("oprd", "xcomp", "attr", "acomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in kids
             ):
                 continue  # "the bill was considered on Monday"
@@ -707,6 +728,7 @@ class _Labeller:
 
 
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
+_VAGUE_AGENTS = {"some", "many", "others", "critics", "observers", "experts", "analysts", "opponents", "detractors", "skeptics", "most", "few"}
 
 
 def _introduces_block(stext: str) -> bool:

@@ -715,3 +715,19 @@ def test_a_block_after_a_speakers_colon_is_theirs(analyzer):
     assert got["But this endorsement is a mistake."] == ("attributed", "Glenn Beck")
     assert got["The rally went on."][0] == "unsourced"
     assert got["The senator then left the room."][0] == "unsourced"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("But the staffing change was seen by some as a demotion for Mr. Manafort.", "vague_source"),
+        ("Just 30 percent of all voters consider Clinton honest.", "vague_source"),
+        ("Like Rove, the Sanders camp has identified Clinton's Wall Street ties as one of her weaknesses.", "attributed"),
+        ("The committee considered the bill on Monday.", "unsourced"),
+        # the named speaker set inside the sentence is the outer source
+        ("Six months ago, Senator Bernie Sanders said, the media considered him a fringe candidate.", "attributed"),
+    ],
+)
+def test_views_by_some_and_considered_as(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
