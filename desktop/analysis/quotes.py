@@ -727,7 +727,7 @@ class _Finder:
         workers …', 'which backers use …') or a day ('on Monday offering'); a dateline read as the subject ('PHILADELPHIA — The
         committee offered …') gives way to the phrase after its dash."""
         if found is None or found[0] is None or not found[0].name:
-            return found
+            return None  # nobody found this way: the next way is tried
         src = found[0]
         words = src.name.split()
         if words[0] in _NOT_A_SPEAKER_START or src.name.lower() in _WHEN_WORDS:

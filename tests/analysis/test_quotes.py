@@ -269,7 +269,7 @@ def test_a_quoting_it_is_the_document_and_its_writer_speaks(analyzer):
     text = (
         "Rain fell all night.\n\n“It was raining all day,” it said.\n\n"
         "The email, released by Judicial Watch, was sent at 7:19 p.m. EST by chief of staff Jeremy Bash.\n\n"
-        "“I just tried you on the phone,” it says."
+        "“I just tried you on the phone,” it reads."
     )
     found, _ = quotes_of(analyzer, text)
     # the first 'it' has no document before it: no one to credit, so no quote
