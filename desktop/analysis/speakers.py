@@ -434,7 +434,12 @@ class NameBook:
 
             def name_like(tok) -> bool:
                 if tagged:
-                    return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_alpha and not tok.is_sent_start and not is_role(tok))
+                    # "George Will wrote": a capitalised 'modal' right after a first name is a surname
+                    return tok.text[:1].isupper() and (
+                        tok.pos_ == "PROPN" or tok.tag_ == "NNP" and tok.is_alpha
+                        or tok.tag_ == "MD" and not tok.is_sent_start and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"
+                        or tok.pos_ == "NOUN" and tok.is_alpha and not tok.is_sent_start and not is_role(tok)
+                    )
                 return tok.text[:1].isupper() and tok.is_alpha
 
             while i < n:
@@ -560,7 +565,8 @@ class NameBook:
             scanned += 1
             if pos - m.start > 1500:
                 break
-            if m.end <= pos and m.person == person:
+            if m.end <= pos and m.person == person and m.name.lower() not in lexicon().group_nouns:
+                # 'he' is never 'Republicans' 
                 if any_person is None:
                     any_person = (m.start, m.name)
                 if m.subject and pos - m.start <= 700:

@@ -297,7 +297,7 @@ def test_a_name_the_parser_reads_as_a_modal_is_the_speaker(analyzer):
         "entry-level job,” Will urged the Republican electorate to abandon all outsider candidates."
     )
     found, _ = quotes_of(analyzer, text)
-    assert len(found) == 1 and found[0][1].split()[-1] == "Will"
+    assert len(found) == 1 and found[0][1] == "George Will"
 
 
 @pytest.mark.parametrize(

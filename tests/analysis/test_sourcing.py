@@ -473,7 +473,7 @@ def test_will_before_a_verb_mid_sentence_is_a_name(analyzer):
         "With the heightened security concerns, Will believes Christie has an opportunity."
     )
     sents, _ = labels_of(analyzer, text)
-    assert [s[1:] for s in sents[1:]] == [("attributed", "Will"), ("attributed", "Will")]
+    assert [s[1:] for s in sents[1:]] == [("attributed", "George Will"), ("attributed", "George Will")]
     # the modal opening a question is not a name
     (sent,), _ = labels_of(analyzer, "Will Brett Kavanaugh be confirmed to the Supreme Court?")
     assert sent[1] == "not_claim"
