@@ -436,18 +436,12 @@ class _Finder:
             return Source(name, True, f"'{name_tok.text}' → {name}", name_tok.idx, name_tok.idx + len(name_tok))
         if self.parsed:
             subj = subject_of(cue_tok)
-            if subj is not None and not self.book.inside_quote(subj.idx):
-                lo, hi = np_bounds(subj)
-                src = describe_source(doc, lo, hi, self.book, at_char)
+            # no subject: the noun whose relative clause ends right before the cue
+            head = subj if subj is not None else _relative_clause_holder(cue_tok)
+            if head is not None and not self.book.inside_quote(head.idx):
+                src = describe_source(doc, *np_bounds(head), self.book, at_char)
                 if src:
                     return src
-            if subj is None:
-                holder = _relative_clause_holder(cue_tok)
-                if holder is not None and not self.book.inside_quote(holder.idx):
-                    lo, hi = np_bounds(holder)
-                    src = describe_source(doc, lo, hi, self.book, at_char)
-                    if src:
-                        return src
         sent = cue_tok.sent
         # lexical: after the cue ("said Peskov") when the quote came before it, else before the cue
         if after_quote and cue_tok.i + 1 < len(doc):
