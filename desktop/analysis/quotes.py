@@ -374,6 +374,12 @@ def _modal_as_name(tok, verb) -> bool:
     )
 
 
+def _participle_link(gap: str) -> bool:
+    """`, adding, ` / ` and adding: ` between two quotes: the second carries on from the first."""
+    m = re.fullmatch(r"[\s,;:—–-]*(?:and\s+)?([a-z]+ing)[\s,;:—–-]*", gap)
+    return m is not None and m.group(1) in lexicon().verb_forms
+
+
 def _relative_clause_holder(cue_tok):
     """`a White House official who spoke anonymously … said`: when the parser hung the noun
     elsewhere and left the verb without a subject, the noun whose relative clause ends right
@@ -674,9 +680,12 @@ class _Finder:
                 # "Sunday Morning Futures", `on CNN’s “State of the Union,” Fallin said`: a title
                 # or a name, not words said
                 found = None
-            if found is None and prev is not None and re.fullmatch(r"[,;]?\s*(?:and|or|but)?\s*", text[prev[0].end : q.start]):
-                # `described Trump as a “caricature …” and “stupendously un-conservative”`: the
-                # next item of a list whose first item was someone's words
+            if found is None and prev is not None and (
+                re.fullmatch(r"[,;]?\s*(?:and|or|but)?\s*", text[prev[0].end : q.start]) or _participle_link(text[prev[0].end : q.start])
+            ):
+                # the next item of a list whose first item was someone's words (`described Trump
+                # as a “caricature …” and “stupendously un-conservative”`), or the quote a
+                # participle cue links to the one before (`she stated, “…,” adding, “…”`)
                 found = (prev[1], prev[2], "carried")
             if found is None and nwords >= 4:
                 # no cue in its sentence: a quote opening a sentence carries on from the previous

@@ -724,10 +724,25 @@ class _Labeller:
             m = re.match(r"^(?:He|She|They)\s+(?:also\s+)?(?:added|continued|went on)\b", stext)
             if m:
                 return "attributed", prev_source, f"continues what {prev_source} said in the sentence before"
+            ps, pe = sents[idx - 1][0], sents[idx - 1][1]
+            if (
+                "\n" not in text[pe:s] and text[ps:pe].rstrip()[-1:] in "”\"»'"
+                and len(stext.split()) <= 6 and _ATTRIBUTION_TAIL.match(stext)
+                and any(t.lower_ in lexicon().verb_forms or t.lower_ in _TAIL_VERBS for t in sent)
+            ):
+                # `“What was the pivot point?” Beck questioned.`: the attribution the sentence
+                # splitter cut off after a question mark
+                return "attributed", prev_source, f"the attribution of {prev_source}'s quote before it"
         return "unsourced", None, "no source in this sentence or the one before"
 
 
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
+# a name or pronoun and a verb, a few words at most: `Beck questioned.`, `she asked Tuesday.`
+_TAIL_VERBS = {
+    "questioned", "asked", "asks", "replied", "replies", "answered", "quipped", "joked", "shouted",
+    "wondered", "exclaimed", "responded", "retorted", "questions",
+}
+_ATTRIBUTION_TAIL = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}[a-z]+(?:\s+[\w.'’-]+){0,3}[.!]$")
 _VAGUE_AGENTS = {"some", "many", "others", "critics", "observers", "experts", "analysts", "opponents", "detractors", "skeptics", "most", "few"}
 
 

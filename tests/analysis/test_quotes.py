@@ -402,3 +402,12 @@ def test_a_quote_set_one_sentence_per_line_may_have_lines_without_marks(analyzer
 def test_a_book_title_is_not_a_quote_even_with_its_author_after_it(analyzer):
     text = "In his new book, ''Doomed to Succeed: The Alliance From Truman to Obama,'' Mr. Ross said the ties were strong."
     assert quotes_of(analyzer, text)[0] == []
+
+
+def test_a_participle_cue_between_two_quotes_links_them(analyzer):
+    text = (
+        "Hillary Clinton spoke on Sunday.\n\nOn CBS the day before, she stated, “An absence of action would have "
+        "turned Libya into Syria,” adding, “I think maybe 1,500 people were killed last year compared to 150,000 in Syria.”"
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert [s for _, s in found] == ["Hillary Clinton", "Hillary Clinton"]

@@ -731,3 +731,16 @@ def test_a_block_after_a_speakers_colon_is_theirs(analyzer):
 def test_views_by_some_and_considered_as(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+def test_an_attribution_cut_off_after_a_question_mark_is_the_speakers(analyzer):
+    text = (
+        "Beck on the endorsement\n\nGlenn Beck spoke on his radio show on Tuesday.\n\n"
+        "“What was the massive pivot point to make him change so fundamentally?” Beck questioned.\n\n"
+        "The senator said “no.” Markets fell sharply."
+    )
+    sents, _ = labels_of(analyzer, text)
+    by_text = {t: (label, source) for t, label, source in sents}
+    assert by_text["Beck questioned."] == ("attributed", "Glenn Beck")
+    # a short sentence of the author's after a quote is not an attribution
+    assert by_text["Markets fell sharply."] == ("unsourced", None)
