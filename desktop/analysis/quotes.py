@@ -625,12 +625,16 @@ class _Finder:
             tok = toks[k]
             if is_cue_verb(tok, self.tagged) and not self.book.inside_quote(tok.idx):
                 src = self.source_for_cue(tok, tok.idx, after_quote=False)
-                if src:
+                got = self.checked((src, tok.text, "before"))
+                if got:
                     cue = tok.text
                     if toks[-1].text == ":" and toks[-1].i > tok.i:
                         cue = text[tok.idx : toks[-1].idx + 1]
-                    return src, cue, "before"
-                break
+                    return got[0], cue, "before"
+                if src is None:
+                    break
+                # a clause or a day offered as the speaker (`He added that praising X was like
+                # saying “…”`): the cue before it may name the speaker
         ph = self._phrase_cue(toks)
         if ph:
             k_after, k_ph, phrase = ph
@@ -735,6 +739,9 @@ class _Finder:
         words = src.name.split()
         if words[0] in _NOT_A_SPEAKER_START or src.name.lower() in _WHEN_WORDS:
             return None  # `a statement on Monday offering “…”`: Monday says nothing
+        first = self.token_at(src.start) if self.tagged and src.start is not None else None
+        if first is not None and first.tag_ == "VBG" and first.text[:1].islower():
+            return None  # `praising the former president … was like saying “…”`: an act, not a speaker
         if len(words) == 1 and src.name.isupper() and len(src.name) > 2:
             dateline = re.compile(rf"[^\S\n]*{re.escape(src.name)}(?:,[^\n]{{0,30}}?)?[^\S\n]*(?:\([^)\n]*\)[^\S\n]*)?[—–-]+[^\S\n]*")
             m = dateline.match(self.text, self.text.rfind("\n", 0, src.start) + 1)

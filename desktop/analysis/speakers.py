@@ -260,11 +260,19 @@ def subject_of(verb):
             seen += 1
             continue
         break
-    # inverted order the parser missed: "…, said Peskov" — a proper noun right after the verb
     doc = verb.doc
+    # the subject the parser hung elsewhere: "…, Franken's office said he has not …" ('office'
+    # read as an apposition), "…, the Democratic candidate stated that …"
+    if verb.i > 0:
+        prev = doc[verb.i - 1]
+        if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("appos", "conj", "pobj") and prev.lower_ not in _WHEN_WORDS:
+            return prev
+    # inverted order the parser missed: "…, said Peskov" — a proper noun right after the verb,
+    # never the subject of the reported clause ("said he has not …")
     if verb.i + 1 < len(doc):
         nxt = doc[verb.i + 1]
-        if nxt.pos_ in ("PROPN", "NOUN", "PRON") and nxt.dep_ not in ("dobj",) and nxt.lower_ not in _WHEN_WORDS:
+        if nxt.pos_ in ("PROPN", "NOUN", "PRON") and nxt.dep_ not in ("dobj",) and nxt.lower_ not in _WHEN_WORDS \
+                and not (nxt.dep_ in ("nsubj", "nsubjpass") and nxt.head is not verb):
             j = nxt.i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].dep_ in ("compound", "flat", "nsubj", "appos", "dobj", "npadvmod") :
                 j += 1
@@ -543,9 +551,11 @@ class NameBook:
         """Remember a resolved speaker at char `pos` (for `he`/`she` later on); bodies are not people."""
         if name in self.org_names or name.lower() in lexicon().outlets:
             return
-        last = name.split()[-1].lower() if name.split() else ""
-        if last in _BODY_WORDS:
+        last = name.split()[-1] if name.split() else ""
+        if last.lower() in _BODY_WORDS:
             return
+        if last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+            return  # 'banners', 'protesters' … : never a 'he' or a 'she' later on
         bisect.insort(self._speakers, (pos, name))
 
     def resolve_pronoun(self, pos: int, person: bool = True) -> tuple[str, int] | None:

@@ -411,3 +411,31 @@ def test_a_participle_cue_between_two_quotes_links_them(analyzer):
     )
     found, _ = quotes_of(analyzer, text)
     assert [s for _, s in found] == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_a_subject_the_parser_hangs_on_the_phrase_before_still_speaks(analyzer):
+    # the parser reads 'office' as an apposition of 'accusation', and 'he' is the reported
+    # clause's subject: the speaker is the office, not 'he' (nor the woman named before)
+    text = (
+        "Stephanie Kemplin, an Army veteran, says Franken put his hand on her back in 2003.\n"
+        'In a statement following that accusation, Franken\'s office said he has not "intentionally engage in" such conduct.'
+    )
+    assert quotes_of(analyzer, text)[0] == [('"intentionally engage in"', "Franken's office")]
+
+
+def test_a_description_in_apposition_before_the_cue_is_the_person_named(analyzer):
+    text = (
+        "Hillary Clinton spoke on Monday.\n\nIn an interview with hosts Joe Scarborough and Mika Brzezinski, the "
+        "Democratic presidential candidate stated that Trump’s “divisive” comments do not “fit with what I thought I knew.”"
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert [s for _, s in found] == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_a_plural_descriptor_is_never_a_later_he(analyzer):
+    text = (
+        "Barack Obama visited Hanover on Sunday, where thousands marched with banners proclaiming: “Stop the deal!”\n\n"
+        "Conceding that there would be a deal “down the line,” he warned that it would not come soon."
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert found[-1] == ("“down the line,”", "Barack Obama")
