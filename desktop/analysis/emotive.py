@@ -248,6 +248,8 @@ class EmotiveDetector:
             nxt = cand.end
             if nxt < len(doc) and _is_adjective(doc[nxt], tagged):
                 cand.end = nxt + 1
+            elif tagged and cand.end - cand.start == 1 and doc[cand.start].pos_ == "ADJ":
+                cand.end = _take_noun(doc, nxt, tagged)  # "sheer incompetence", "an outright lie"
         elif role == "fear":
             cand.end = self._blame(doc, cand.end)
         if cand.end - cand.start > 1 and doc[cand.end - 1].lower_ == "of" and cand.end < len(doc):
@@ -565,7 +567,8 @@ def _take_noun(doc: Doc, i: int, tagged: bool) -> int:
         # "reckless IT practices"; stops before a verb, a preposition or a determiner
         last_noun = i
         words = 0
-        while end < len(doc) and words < 3 and doc[end].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[end].is_stop:
+        while end < len(doc) and words < 3 and doc[end].pos_ in ("NOUN", "ADJ", "PROPN") \
+                and (not doc[end].is_stop or doc[end].pos_ == "NOUN"):  # "a shocking move": a noun spaCy lists as a stop word
             if not doc[end].is_alpha or doc[end].dep_ == "npadvmod":
                 break  # "fool gullible Westerners today": a time word is not part of the noun
             end = _hyphen_right(doc, end + 1)  # "far-right personality"

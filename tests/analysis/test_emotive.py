@@ -278,3 +278,23 @@ def test_an_adjective_used_as_a_noun_of_the_subject_is_neutral(analyzer):
 )
 def test_phrase_edges(analyzer, text, expected):
     assert emotive_texts(analyzer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # feelings and harsh criticism named in the author's voice
+        ("The governor sounded clearly exasperated by the delay.", ["clearly exasperated"]),
+        ("The council issued a blistering report on the project.", ["blistering report"]),
+        ("The minister answered testily and left the room.", ["answered testily"]),
+        # a noun spaCy counts as a stop word still ends the adjective's phrase
+        ("It was a shocking move by the mayor.", ["shocking move"]),
+        # an intensifier used as an adjective takes its noun
+        ("The vote was an outright retreat from the plan.", ["outright retreat"]),
+        # words with a common literal sense in news stay neutral
+        ("The patient was treated for cancer at the regional hospital.", []),
+        ("Police said the criminal case against the gang is closed.", []),
+    ],
+)
+def test_fourth_pass_lexicon_and_noun_edges(analyzer, text, expected):
+    assert emotive_texts(analyzer, text) == expected
