@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from desktop.analysis.model import Span
+from desktop.resources import read_lines
 from desktop.analysis.speakers import (
     NameBook,
     Source,
@@ -400,6 +402,19 @@ def _relative_clause_holder(cue_tok):
     return None
 
 
+@lru_cache(maxsize=1)
+def _framing_forms() -> frozenset[str]:
+    return frozenset(w for line in read_lines("attribution", "framing_verbs.txt") for w in line.lower().split())
+
+
+# `… as a “forceful persona”`, `what it called a “troubling” and …`: the quoted term is the name given
+_FRAMED_BEFORE = re.compile(
+    r"(?:\bas\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}|\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|"
+    r"label(?:s|ed|led|ing|ling)?|term(?:s|ed|ing)?)\s+(?:[\w’'-]+\s+){0,3}?(?:an?\s+|the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
 def _is_title(content: str, max_words: int = 6) -> bool:
     """`Sunday Morning Futures`, `CBS This Morning`: every word capitalised, no sentence punctuation."""
     words = re.findall(r"[^\W\d_][\w'’-]*", content)
@@ -650,6 +665,32 @@ class _Finder:
                     return src, ":", "before"
         return None
 
+    def framing(self, q: Quoted):
+        """`what it called a “troubling” settlement`, `defended Farrakhan as an “outstanding human
+        being”`: a short quoted term a framing verb gives as its subject's name for something is the
+        subject's quote (a `called`/`as` right before it, the verb up its clause in the parse)."""
+        if not self.parsed:
+            return None
+        before = self.text[max(0, q.start - 60) : q.start]
+        if not _FRAMED_BEFORE.search(before):
+            return None
+        s, e = q.inner
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        forms = _framing_forms()
+        inside = range(span.start, span.end)
+        for r in [t for t in span if t.head.i not in inside][:2]:
+            v, steps = r.head, 0
+            while steps < 5 and v.i not in inside:
+                if v.lower_ in forms and v.pos_ in ("VERB", "AUX") and v.i < span.start and not self.book.inside_quote(v.idx):
+                    src = self.source_for_cue(v, v.idx, after_quote=False)
+                    return (src, v.text, "before") if src is not None else None
+                if v.head is v or v.dep_ in ("ROOT",):
+                    break
+                v, steps = v.head, steps + 1
+        return None
+
     def in_list(self, q: Quoted) -> bool:
         """A short quoted term next to another one: `"instructors", "military advisers" or "volunteers"`."""
         text = self.text
@@ -679,6 +720,8 @@ class _Finder:
             )
             if found and nwords <= 3 and found[2] == "before" and not said_that and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q)):
                 found = None  # the "yellow vests", "instructors", "mercenaries": terms mentioned, not words said
+            if found is None and nwords <= 8:
+                found = self.checked(self.framing(q))
             title_context = _TITLE_BEFORE.search(before_text) is not None
             if found and _is_title(content, 12 if title_context else 6) and (found[2] != "after" or title_context):
                 # "Sunday Morning Futures", `on CNN’s “State of the Union,” Fallin said`: a title

@@ -352,6 +352,8 @@ _BODY_WORDS = {
     "house", "office", "ministry", "department", "government", "kremlin", "statement", "report", "committee",
     "council", "agency", "campaign", "administration", "commission", "court", "party", "newspaper", "times",
     "post", "news", "journal", "network", "channel", "website", "union", "alliance", "nato", "pentagon",
+    "center", "centre", "institute", "foundation", "association", "coalition", "organization", "organisation",
+    "university", "college", "church", "corporation", "company", "bureau", "board",
 }
 # a document speaks for the body named in it: "A White House statement" -> White House
 _REFERRED_DOCUMENTS = {"report", "study", "survey", "poll", "analysis", "filing", "audit", "review", "investigation"}
@@ -422,7 +424,9 @@ class NameBook:
             in_ent = set()
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG"):
-                    spans.append((ent.start, ent.end, ent.label_ == "PERSON"))
+                    # 'the Brady Center' tagged as a person is still a body
+                    person = ent.label_ == "PERSON" and doc[ent.end - 1].lower_ not in _BODY_WORDS
+                    spans.append((ent.start, ent.end, person))
                 in_ent.update(range(ent.start, ent.end))
             if self.parsed:
                 # proper-noun subjects the entity recogniser missed ("Scholz met Macron")

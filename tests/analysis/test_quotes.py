@@ -333,8 +333,9 @@ def test_quoted_words_in_a_reported_that_clause_are_the_speakers(analyzer):
     text = "For his part, Jeb Bush tweeted Monday that Trump is a “loser,” a “liar” and a “whiner.”"
     found, _ = quotes_of(analyzer, text)
     assert found == [("“loser,”", "Jeb Bush"), ("“liar”", "Jeb Bush"), ("“whiner.”", "Jeb Bush")]
-    # a list of terms with no that-clause of anyone's stays a list of terms
-    text = "Moscow calls them “instructors”, “military advisers” or “volunteers”, the report noted that day."
+    # a list of terms with no that-clause of anyone's stays a list of terms (`calls them “…”`
+    # would make them Moscow's words; `sends them as` does not)
+    text = "Moscow sends them as “instructors”, “military advisers” or “volunteers” to the front."
     assert quotes_of(analyzer, text)[0] == []
 
 
@@ -439,3 +440,32 @@ def test_a_plural_descriptor_is_never_a_later_he(analyzer):
     )
     found, _ = quotes_of(analyzer, text)
     assert found[-1] == ("“down the line,”", "Barack Obama")
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speaker",
+    [
+        (
+            "The Brady Center to Prevent Gun Violence sued on Monday. It tried to block what it called a "
+            "“troubling” and “dangerous” settlement.",
+            ["“troubling”", "“dangerous”"],
+            "Brady Center",
+        ),
+        ("Rep. Danny Davis defended the preacher as an “outstanding human being” on Monday.", ["“outstanding human being”"], "Danny Davis"),
+        ('Senator Ann Lee referred to the protesters as "thugs" and left the room.', ['"thugs"'], "Ann Lee"),
+    ],
+)
+def test_a_term_a_framing_verb_gives_is_its_subjects_quote(analyzer, text, quoted, speaker):
+    found, _ = quotes_of(analyzer, text)
+    assert found == [(q, speaker) for q in quoted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The rebels, known as the "Wolves" in the region, crossed the river on Monday.',
+        "Protesters wearing the “yellow vests” marched through Paris as police watched.",
+    ],
+)
+def test_a_term_with_no_framing_verb_stays_a_mention(analyzer, text):
+    assert quotes_of(analyzer, text)[0] == []
