@@ -415,6 +415,16 @@ _FRAMED_BEFORE = re.compile(
 )
 
 
+# nouns for something said or written, whose holder (`his warning that …`, `comments from X that
+# “…”`) speaks the quote in their clause
+_SPEECH_NOUNS = {
+    "statement", "statements", "remark", "remarks", "comment", "comments", "warning", "warnings", "claim",
+    "claims", "assertion", "assertions", "words", "promise", "pledge", "vow", "speech", "testimony",
+    "argument", "insistence", "admission", "accusation", "accusations", "complaint", "boast", "retort",
+    "response", "reply", "plea", "threat", "quip", "prediction", "declaration", "message", "tweet",
+}
+
+
 def _is_title(content: str, max_words: int = 6) -> bool:
     """`Sunday Morning Futures`, `CBS This Morning`: every word capitalised, no sentence punctuation."""
     words = re.findall(r"[^\W\d_][\w'’-]*", content)
@@ -691,6 +701,42 @@ class _Finder:
                 v, steps = v.head, steps + 1
         return None
 
+    def speech_noun(self, q: Quoted):
+        """`his warning that Britain would go to the “back of the queue”`, `comments from former
+        Secretary Leon Panetta that “time, distance …”`: the quote inside the clause of a noun of
+        speech is its holder's (the possessor, or the one it is by or from)."""
+        if not self.parsed:
+            return None
+        t = self.token_at(q.start)
+        if t is None:
+            return None
+        sent = t.sent
+        lo = max(sent.start, t.i - 30, self._floor(t))
+        for k in range(t.i - 1, lo - 1, -1):
+            noun = self.doc[k]
+            if noun.lower_ not in _SPEECH_NOUNS or noun.pos_ != "NOUN" or self.book.inside_quote(noun.idx):
+                continue
+            between = self.text[noun.idx + len(noun) : q.start]
+            # the quote is what was said: right after the noun (`: “…”`, `, “…”`) or in its that-clause
+            if not (re.fullmatch(r"\s*[:,]?\s*", between) or re.match(r"\s*(?:(?:by|from|of)\s+[^,;.!?]{1,80}?\s+)?that\b[^.;!?]*$", between)):
+                return None
+            holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if holder is None:
+                by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+                holder = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if holder is None:
+                return None
+            lo2, hi2 = np_bounds(holder) if holder.lower_ not in ("his", "her", "their", "its") else (holder.i, holder.i + 1)
+            if holder.lower_ in ("his", "her"):
+                got = self.book.resolve_pronoun(holder.idx)
+                if got is None:
+                    return None
+                src = Source(got[0], True, f"'{holder.text} {noun.text}' → {got[0]}", holder.idx, holder.idx + len(holder))
+            else:
+                src = describe_source(self.doc, lo2, hi2, self.book, holder.idx)
+            return (src, noun.text, "before") if src is not None else None
+        return None
+
     def in_list(self, q: Quoted) -> bool:
         """A short quoted term next to another one: `"instructors", "military advisers" or "volunteers"`."""
         text = self.text
@@ -722,6 +768,8 @@ class _Finder:
                 found = None  # the "yellow vests", "instructors", "mercenaries": terms mentioned, not words said
             if found is None and nwords <= 8:
                 found = self.checked(self.framing(q))
+            if found is None:
+                found = self.checked(self.speech_noun(q))
             title_context = _TITLE_BEFORE.search(before_text) is not None
             if found and _is_title(content, 12 if title_context else 6) and (found[2] != "after" or title_context):
                 # "Sunday Morning Futures", `on CNN’s “State of the Union,” Fallin said`: a title

@@ -469,3 +469,13 @@ def test_a_term_a_framing_verb_gives_is_its_subjects_quote(analyzer, text, quote
 )
 def test_a_term_with_no_framing_verb_stays_a_mention(analyzer, text):
     assert quotes_of(analyzer, text)[0] == []
+
+
+def test_a_quote_in_the_clause_of_a_noun_of_speech_is_its_holders(analyzer):
+    text = (
+        "Barack Obama spoke in London on Friday. The backlash grew, particularly over his warning that Britain "
+        "would have to go to the “back of the queue” for a trade deal."
+    )
+    assert quotes_of(analyzer, text)[0] == [("“back of the queue”", "Barack Obama")]
+    # a noun of speech with no holder and no clause of its own says nothing about the quote
+    assert quotes_of(analyzer, "The remarks came after the “special operation” began in the east.")[0] == []
