@@ -211,6 +211,8 @@ class EmotiveDetector:
             role = "adjective"  # "radical ideas", "fascist propaganda": a label used as adjective
         if role in _TAKES_NOUN:
             cand.end = _take_noun(doc, cand.end, tagged)
+            if tagged:
+                cand.end = _through_adjectives(doc, cand)
         elif role in ("noun", "name") and tagged and doc[cand.start].pos_ not in ("VERB", "AUX"):
             # its own modifiers join ("zinc coffins", "jihadist psychopath"); determiners,
             # possessives and numbers do not
@@ -252,6 +254,9 @@ class EmotiveDetector:
                 cand.end = _take_noun(doc, nxt, tagged)  # "sheer incompetence", "an outright lie"
         elif role == "fear":
             cand.end = self._blame(doc, cand.end)
+        if role in ("phrase", "fear") and tagged and cand.end - cand.start > 1 \
+                and (doc[cand.end - 1].pos_ in ("DET", "ADJ") or doc[cand.end - 1].tag_ in ("DT", "PDT")):
+            cand.end = _take_noun(doc, cand.end, tagged)  # "any and all allegations", "each and every voter"
         if cand.end - cand.start > 1 and doc[cand.end - 1].lower_ == "of" and cand.end < len(doc):
             # "all sorts of crimes", "worship at the altar of gun rights": the phrase is not
             # whole without what it is of
@@ -581,6 +586,26 @@ def _take_noun(doc: Doc, i: int, tagged: bool) -> int:
         if tok.is_alpha and tok.is_lower and tok.lower_ not in STOP_WORDS and not tok.lower_.endswith("ly"):
             end += 1
     return end
+
+
+def _through_adjectives(doc: Doc, cand: _Candidate, limit: int = 5) -> int:
+    """'partisan, conservative judges', 'grim and increasingly common reality': a charged
+    adjective in a row of adjectives takes the noun they all describe."""
+    last = doc[cand.end - 1]
+    head = last.head
+    if last.dep_ != "amod" or head.pos_ not in ("NOUN", "PROPN") or not (cand.end <= head.i < cand.end + limit):
+        return cand.end
+    gap = doc[cand.end : head.i]
+    if not any(t.text == "," or t.lower_ in ("and", "or") for t in gap):
+        return cand.end
+    for t in gap:
+        if t.text in (",", "-") or t.lower_ in ("and", "or"):
+            continue
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV") or not t.is_alpha or t.head.i not in range(cand.start, head.i + 1):
+            return cand.end
+    if "\n" in gap.text:
+        return cand.end
+    return _hyphen_right(doc, head.i + 1)
 
 
 def _coordinate(doc: Doc, cand: _Candidate) -> None:

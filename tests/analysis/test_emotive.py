@@ -298,3 +298,23 @@ def test_phrase_edges(analyzer, text, expected):
 )
 def test_fourth_pass_lexicon_and_noun_edges(analyzer, text, expected):
     assert emotive_texts(analyzer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a charged adjective in a row of adjectives takes the noun they all describe
+        ("He appointed partisan, conservative judges to the bench.", ["partisan, conservative judges"]),
+        ("It is a grim and increasingly common reality.", ["grim and increasingly common reality"]),
+        # ... but not across a clause
+        ("The deal was corrupt, and voters knew it.", ["corrupt"]),
+        # idioms of temper and contempt, stock hyperbole
+        ("The senator fired back at the reporters on Friday.", ["fired back"]),
+        ("The mayor was thrown under the bus by his own staff.", ["thrown under the bus"]),
+        ("They denied any and all allegations.", ["any and all allegations"]),
+        # a literal sense stays neutral
+        ("The committee heard from a defector and a former hitman.", []),
+    ],
+)
+def test_adjective_rows_and_fifth_pass_idioms(analyzer, text, expected):
+    assert emotive_texts(analyzer, text) == expected
