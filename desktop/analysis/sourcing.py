@@ -139,6 +139,20 @@ def _view_verbs() -> frozenset[str]:
     return frozenset(w for line in read_lines("attribution", "view_verbs.txt") for w in line.lower().split())
 
 
+@lru_cache(maxsize=1)
+def _anaphoric_roles() -> frozenset[str]:
+    from desktop.resources import read_lines
+
+    return frozenset(w.lower() for w in read_lines("attribution", "anaphoric_roles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _crowd_acts() -> frozenset[str]:
+    from desktop.resources import read_lines
+
+    return frozenset(w for line in read_lines("attribution", "crowd_acts.txt") for w in line.lower().split())
+
+
 def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -173,6 +187,7 @@ class _Labeller:
         self.byline_names: set[str] = set()
         # only the article's opening holds a headline, not the start of a later chunk
         self.headline_end = _headline_end(self.text) if not doc.user_data.get("sl_offset") else 0
+        self.unnamed_one_at: list[int] = []  # sentences credited to "a/an/one …" unnamed person
         self.posts = _embedded_posts(self.text) + _transcript_turns(self.text)
         self.posts.sort()
         self.post_starts = [p[0] for p in self.posts]
@@ -345,7 +360,18 @@ class _Labeller:
                         if got:
                             out.append((got, " ".join(ph), tok))
                     break
-        return out
+        crowd = _crowd_acts()
+        return [
+            c for c in out
+            if not self._not_a_source(c[0], sent)
+            # "supporters responded with chants of …": a crowd's chant is an event, not a claim
+            and not (not c[0].identifiable and any(t.lower_ in crowd for t in doc[c[2].i : min(sent.end, c[2].i + 4)]))
+            # "A reporter asked the senator how …", "a woman demanded to know whether …": an unnamed
+            # person's question or request asserts nothing; the sentence reports the event
+            and not (not c[0].identifiable and lexicon().verb_forms.get(c[2].lower_) in _ASKING)
+            # "Needless to say, many were …", "so to speak": idioms of the author's
+            and not (c[2].i - 2 >= sent.start and doc[c[2].i - 1].lower_ == "to" and doc[c[2].i - 2].lower_ in ("needless", "so", "is"))
+        ]
 
     def _unnamed_outer_source(self, cues, named):
         """`The woman told police she was stressed, a police report indicates`: an unnamed source
@@ -498,6 +524,89 @@ class _Labeller:
             return tok
         return None
 
+    def _phrase_head(self, start: int, end: int):
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def _not_a_source(self, src: Source, sent) -> bool:
+        """An unnamed 'source' that is no one: a word the parser took for a subject ('Making …',
+        'releasing the records will …', a bare number), the author or reader ('we', 'my
+        daughter', 'you'), or a pointer to the author's own words ('This helps explain')."""
+        if src.identifiable or not self.parsed or not (sent.start_char <= src.start < sent.end_char):
+            return False
+        head = self._phrase_head(src.start, src.end)
+        if head is None:
+            return False
+        if head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "SCONJ", "CCONJ", "PART", "INTJ", "SYM", "X") or head.tag_ == "VBG":
+            return True
+        if head.pos_ == "NUM" and not any(t.lower_ in ("percent", "%", "per") for t in head.doc[head.i : head.i + 3]):
+            return True
+        words = [t.lower_ for t in head.doc[max(sent.start, head.left_edge.i) : head.i + 1]]
+        if any(w in _FIRST_SECOND for w in words):
+            return True
+        if head.lower_ in ("'s", "’s") and head.i > 0 and head.doc[head.i - 1].lower_ == "let":
+            return True  # "Let's say …": the author's supposition
+        return head.lower_ in ("this", "that", "these", "those", "which", "what")
+
+    def _points_back_at_named(self, src: Source | None, sent_index: int) -> bool:
+        """`the tough-talking politician said`, `the Democratic candidate stated`: a definite
+        descriptor for someone the article has named, not an anonymous source. Not when an unnamed
+        one was introduced before (`a witness` … `the witness`), nor right after a sentence
+        credited to an unnamed person (`a White House official said` … `The aide declined`)."""
+        if src is None or src.identifiable or not self.parsed:
+            return False
+        words = src.name.split()
+        if len(words) < 2 or words[0].lower() not in ("the", "this"):
+            return False
+        head = self._phrase_head(src.start, src.end)
+        if head is None or head.tag_ != "NN" or head.lower_ not in _anaphoric_roles():
+            return False
+        if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in head.children):
+            return False  # "the official in charge of …", "the aide who …": introduced here
+        if not (self.book.mentions and self.book.mentions[0].start < src.start):
+            return False
+        if any(0 < sent_index - k <= 3 for k in self.unnamed_one_at):
+            return False
+        before = self.text[max(0, src.start - 20000) : src.start]
+        return not re.search(
+            r"\b(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){0,4}?" + re.escape(head.lower_) + r"\b", before, re.IGNORECASE
+        )
+
+    def _not_a_speaker(self, info, sent) -> bool:
+        """An unnamed 'speaker' of a quote that did not say it: the one the words were said to or
+        about ('emailed supporters saying: “…”', 'reporters were told … “…”', 'saying white
+        people “deserve to die”'), someone who only might say it ('Americans will say “no”'),
+        the one who coins a name in the author's aside ('what her business calls “…”'), or a
+        crowd whose chant is an event ('supporters responded with chants of “…”')."""
+        src = info.source
+        if src is None or src.identifiable or not self.parsed:
+            return False
+        if not (sent.start_char <= src.start < sent.end_char):
+            return False
+        if self._not_a_source(src, sent):
+            return True
+        head = self._phrase_head(src.start, src.end)
+        if head is None:
+            return False
+        qs, qe = info.span.start, info.span.end
+        between = self.doc.char_span(min(src.end, qs), max(src.end, qs), alignment_mode="expand")
+        crowd = _crowd_acts()
+        if (info.span.cue or "").lower() in crowd or (between is not None and any(t.lower_ in crowd for t in between)):
+            return True
+        if head.dep_ in ("dobj", "dative", "iobj", "nsubjpass", "attr", "oprd"):
+            return True
+        if head.dep_ == "pobj" and head.head.lower_ not in ("to", "by", "from", "of", "in", "among"):
+            return True
+        if head.dep_ in ("nsubj", "csubj"):
+            verb = head.head
+            if qs <= verb.idx < qe or self.in_quoted(verb.idx):
+                return True  # the subject of the quoted words themselves
+            if any(c.dep_ == "aux" and c.lower_ in _MODALS | {"will", "wo", "'ll", "’ll"} for c in verb.children):
+                return True
+            if any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+                return True
+        return False
+
     def _relayed_by_unnamed(self, sent, quote_start: int) -> Source | None:
         """'Law enforcement sources have said he said "…"': an unnamed source whose report holds
         the quote (its cue verb governs the quoted words)."""
@@ -559,9 +668,17 @@ class _Labeller:
             if subj is not None and subj.i >= sent.start and subj.i < sent.end and not self.in_quoted(subj.idx):
                 if subj.lower_ in ("i", "you", "who", "which", "that", "what", "time"):  # "only time will tell"
                     return None
-                # passive "it is said" / "is expected to": no agent named
+                # passive "it is said" / "is expected to": no agent named; "reporters were told by
+                # the sheriff's spokeswoman that …": the agent reports
                 if subj.dep_ == "nsubjpass":
-                    return None
+                    agent = next((c for c in tok.children if c.dep_ == "agent"), None) if subj.head.i == tok.i and any(
+                        c.dep_ == "ccomp" and c.i > tok.i for c in tok.children  # a passive of saying, then what was said
+                    ) else None
+                    who = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                    if who is None:
+                        return None
+                    lo, hi = np_bounds(who)
+                    return describe_source(doc, lo, hi, self.book, tok.idx)
                 # "it is said", "it seems": no one; but "It said …" / "it reads: …" after a named
                 # body or document is that body speaking
                 if subj.lower_ == "it" and not (
@@ -576,7 +693,17 @@ class _Labeller:
                 ):
                     return None
                 lo, hi = np_bounds(subj)
-                return describe_source(doc, lo, hi, self.book, tok.idx)
+                got = describe_source(doc, lo, hi, self.book, tok.idx)
+                if got is not None and not got.identifiable:
+                    # "the political scientist Richard Neustadt said": the parser split the
+                    # descriptor and the name into two subjects; the name right after it reports
+                    for c in subj.head.children:
+                        if c.dep_ == "nsubj" and c.i > subj.i and c.left_edge.i == hi and is_propn(c, self.tagged):
+                            lo2, hi2 = np_bounds(c)
+                            named = describe_source(doc, lo2, hi2, self.book, tok.idx)
+                            if named is not None and named.identifiable:
+                                return named
+                return got
             if subj is None:
                 # the parser lost the subject ("Alarmed by the unrest, Senator Harry Reid, the
                 # minority leader, said that …"): a name right before the verb still reports
@@ -627,6 +754,8 @@ class _Labeller:
                     block_start = e + nxt.end() - 1
                     block_end = text.find("\n", block_start)
                     carry = (len(text) if block_end == -1 else block_end, label, source, stext[-40:])
+            if label == "vague_source" and source and source.split()[0].lower() in ("a", "an", "one", "another"):
+                self.unnamed_one_at.append(idx)
             if label != "not_claim" and first_body is None:
                 first_body = idx
             out.append(Span("sentence", s, e, why=why, label=label, source=source))
@@ -636,7 +765,7 @@ class _Labeller:
     def label_one(self, s, e, sent, stext, para_text, whole_para, first, prev_label, prev_source, idx, sents):
         text = self.text
         # 1. quotes
-        overlapping = self.quotes_overlapping(s, e)
+        overlapping = [i for i in self.quotes_overlapping(s, e) if not self._not_a_speaker(i, sent)]
         if overlapping:
             # quote characters in the sentence vs the sentence's own words
             covered = 0
@@ -646,6 +775,8 @@ class _Labeller:
             info = overlapping[-1]
             src = info.source
             name = info.span.speaker
+            if src is not None and not src.identifiable and self._points_back_at_named(src, idx):
+                return "attributed", name, f"quotes '{name}', a descriptor of someone the article named"
             if src is not None and not src.identifiable:
                 return "vague_source", name, f"quotes '{name}', whom no reader can identify"
             relay = self._relayed_by_unnamed(sent, info.span.start)
@@ -703,6 +834,8 @@ class _Labeller:
                     self.book.note_speaker(tok.idx, src.name)
                 return "attributed", src.name, f"reported speech: '{cue}' credits {src.how}"
             src, cue, tok = cues[0]
+            if self._points_back_at_named(src, idx):
+                return "attributed", src.name, f"'{cue}' credits '{src.name}', a descriptor of someone the article named"
             return "vague_source", src.name, f"credited to unnamed '{src.name}' ('{cue}')"
         # 4. credited to nobody in particular
         if vague_m:
@@ -736,6 +869,10 @@ class _Labeller:
         return "unsourced", None, "no source in this sentence or the one before"
 
 
+# the author and the reader: "we reported", "my daughter told me", "you said": not a source of the
+# author's claim
+_FIRST_SECOND = {"i", "we", "us", "me", "my", "our", "ours", "you", "your", "yours", "let", "let's", "let’s"}
+_ASKING = {"ask", "demand", "inquire", "request", "beg", "plead"}
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 # a name or pronoun and a verb, a few words at most: `Beck questioned.`, `she asked Tuesday.`
 _TAIL_VERBS = {

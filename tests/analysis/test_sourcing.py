@@ -744,3 +744,81 @@ def test_an_attribution_cut_off_after_a_question_mark_is_the_speakers(analyzer):
     assert by_text["Beck questioned."] == ("attributed", "Glenn Beck")
     # a short sentence of the author's after a quote is not an attribution
     assert by_text["Markets fell sharply."] == ("unsourced", None)
+
+
+@pytest.mark.parametrize(
+    "text, label, source",
+    [
+        # the unnamed people a quote is said to or about are not its speaker
+        ("The governor emailed donors saying: “The fight goes on” and promised to run again.", None, "donors"),
+        ("Her record includes saying bankers “deserve jail” and praising the strike.", "unsourced", None),
+        ("Governor Ann Ruiz said she expected that voters will say “enough” to the plan.", "attributed", "Ann Ruiz"),
+        ("Mayor Tom Hale noted that the levy – what his business calls “a fair share” – is “vital” to the city.", "attributed", "Tom Hale"),
+        # a crowd's chant is an event the author reports
+        ("Fans of the mayor responded with chants of “Four more years” until she spoke.", "unsourced", None),
+        # but an unnamed speaker who says the words is still a vague source
+        ("“The plan is dead,” one aide said.", "vague_source", "one aide"),
+        ("Fans of the mayor said the vote was “rigged.”", "vague_source", "Fans of the mayor"),
+    ],
+)
+def test_an_unnamed_quote_speaker_must_be_the_one_saying_it(analyzer, text, label, source):
+    (sent,), _ = labels_of(analyzer, text)
+    if label is None:
+        assert sent[2] != source  # whatever the label, not credited to the addressees
+    else:
+        assert sent[1:] == (label, source)
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a gerund, a number, the author or the reader is no unnamed source
+        ("Making her way through the crowd, the candidate thanked a voter for coming.", "attributed"),
+        ("We suspect it will not be long before the governor has something to say.", "unsourced"),
+        ("Let's say, for the sake of argument, that the budget passes.", "unsourced"),
+        ("Of the state's 40 counties, 12 have reported cases of flu.", "unsourced"),
+        # an agent after a passive of saying is the source
+        ("Reporters were told by Dana Cole, the city's spokeswoman, that the mayor would not comment.", "attributed"),
+        ("Reporters were told by some that the mayor would not comment.", "vague_source"),
+        ("Experts warn that the flu season will be long.", "vague_source"),
+    ],
+)
+def test_only_someone_can_be_an_unnamed_source(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+def test_an_unnamed_persons_question_is_an_event(analyzer):
+    text = (
+        "Town hall\n\nSenator Ruth Ames held a town hall on Monday. A student asked Ames how she would vote. "
+        "Senator Lee Park asked whether the agency had misled the committee."
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {t: (label, source) for t, label, source in sents}
+    assert got["A student asked Ames how she would vote."][0] == "unsourced"
+    assert got["Senator Lee Park asked whether the agency had misled the committee."] == ("attributed", "Lee Park")
+
+
+def test_a_descriptor_and_the_name_after_it_name_the_source(analyzer):
+    (sent,), _ = labels_of(analyzer, "As the political scientist Richard Neustadt said, leaders are always judged.")
+    assert sent[1:] == ("attributed", "Richard Neustadt")
+
+
+def test_the_descriptor_of_a_named_person_is_not_anonymous(analyzer):
+    text = (
+        "Budget fight\n\nGovernor Maria Lund vetoed the budget on Friday. "
+        "Instead, the veteran politician said the cuts were “reckless.” "
+        "A witness saw the governor leave. The witness said she looked angry. "
+        "A state official said talks would resume. The aide declined to say when."
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {t: label for t, label, _ in sents}
+    assert got["Instead, the veteran politician said the cuts were “reckless.”"] == "attributed"
+    # an unnamed one introduced before, or just credited, stays unnamed
+    assert got["The witness said she looked angry."] == "vague_source"
+    assert got["The aide declined to say when."] == "vague_source"
+
+
+def test_a_passive_act_with_an_agent_is_not_a_report(analyzer):
+    (sent,), _ = labels_of(analyzer, "The plan failed; it was rejected by Spain, Italy and Sweden.")
+    assert sent[1] == "unsourced"
