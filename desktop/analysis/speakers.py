@@ -255,7 +255,10 @@ def subject_of(verb):
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return c
-        if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl") and v.head is not v:
+        if v.dep_ == "acl" and v.tag_ in ("VBD", "VBZ", "VBP") and v.head.i < v.i and v.head.pos_ in ("NOUN", "PROPN"):
+            # "a man yelled “…”" parsed as a clause of 'man': a finite verb is the noun's predicate
+            return v.head
+        if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dep") and v.head is not v:
             v = v.head
             seen += 1
             continue

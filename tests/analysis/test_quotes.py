@@ -479,3 +479,15 @@ def test_a_quote_in_the_clause_of_a_noun_of_speech_is_its_holders(analyzer):
     assert quotes_of(analyzer, text)[0] == [("“back of the queue”", "Barack Obama")]
     # a noun of speech with no holder and no clause of its own says nothing about the quote
     assert quotes_of(analyzer, "The remarks came after the “special operation” began in the east.")[0] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("When the senator thanked the city and said it was great to be home, a man yelled “Stay there!”", "a man"),
+        ("Mayor Ann Lee gestured as if to stop the noise, then leaned in and boomed: “Let’s win in November.”", "Ann Lee"),
+    ],
+)
+def test_a_cue_the_parser_misattaches_still_finds_its_subject(analyzer, text, speaker):
+    found, _ = quotes_of(analyzer, text)
+    assert [s for _, s in found] == [speaker]
