@@ -318,3 +318,18 @@ def test_fourth_pass_lexicon_and_noun_edges(analyzer, text, expected):
 )
 def test_adjective_rows_and_fifth_pass_idioms(analyzer, text, expected):
     assert emotive_texts(analyzer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # terms news uses to describe, not to judge: a topic, a figure, a name for a thing
+        "The documentary examines conspiracy theories about the moon landing.",
+        "The bank still has outstanding debts of two million dollars.",
+        "Downloadable blueprints for so-called ghost guns were posted online.",
+        "Diplomats discussed the risk of nuclear war in the region.",
+        "Critics of the military dictatorship were arrested in March.",
+    ],
+)
+def test_descriptive_terms_are_not_emotive(analyzer, text):
+    assert emotive_texts(analyzer, text) == []
