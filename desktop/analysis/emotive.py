@@ -374,7 +374,7 @@ class EmotiveDetector:
                     continue
                 if self._mentioned(text, s) or self._reported(doc, s) or _overlaps_any(s, e, credited):
                     continue
-                if _names_a_thing(doc, e):
+                if _names_a_thing(doc, e) and not _mocked_adjective(doc, s, e):
                     continue
                 if _echoes_a_quote(text, inner, s, quotes):
                     continue
@@ -514,15 +514,18 @@ def _names_a_thing(doc: Doc, end: int) -> bool:
     right after them are the name of a thing, not mockery."""
     if not (doc.has_annotation("TAG") or doc.has_annotation("POS")):
         return False
-    after = doc.char_span(end, min(len(doc.text), end + 1), alignment_mode="expand")
-    if after is None or not len(after):
+    closing = doc.char_span(end - 1, end, alignment_mode="expand")  # the closing mark's token
+    if closing is None or not len(closing) or closing[-1].i + 1 >= len(doc):
         return False
-    tok = after[0]
-    if tok.idx < end:  # the closing mark's own token; look at the next one
-        if tok.i + 1 >= len(doc):
-            return False
-        tok = doc[tok.i + 1]
+    tok = doc[closing[-1].i + 1]
     return tok.idx - end <= 1 and tok.pos_ in ("NOUN", "PROPN") and tok.is_alpha
+
+
+def _mocked_adjective(doc: Doc, start: int, end: int) -> bool:
+    """'the "peaceful" migrants', 'the "moderate" rebels': one quoted adjective before its noun
+    doubts the word; a quoted name of a thing ('the "red flag" laws') is a noun or a phrase."""
+    inner = doc.char_span(start + 1, end - 1, alignment_mode="contract")
+    return inner is not None and len(inner) == 1 and inner[0].pos_ == "ADJ" and inner[0].tag_ == "JJ"
 
 
 def _starts_sentence(tok) -> bool:

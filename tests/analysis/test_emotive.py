@@ -333,3 +333,11 @@ def test_adjective_rows_and_fifth_pass_idioms(analyzer, text, expected):
 )
 def test_descriptive_terms_are_not_emotive(analyzer, text):
     assert emotive_texts(analyzer, text) == []
+
+
+def test_quoted_name_before_its_noun_is_not_a_scare_quote_but_a_quoted_adjective_is(analyzer):
+    # the quoted words name a thing: the noun after the closing mark (past a space) is looked at
+    assert emotive_texts(analyzer, "The state passed the “red flag” laws in May.") == []
+    assert emotive_texts(analyzer, "Lawmakers debated the “sunset” clause of the treaty.") == []
+    # one quoted adjective before its noun doubts the word
+    assert emotive_texts(analyzer, "They armed the “moderate” rebels in Syria.") == ["“moderate”"]
