@@ -341,3 +341,17 @@ def test_quoted_name_before_its_noun_is_not_a_scare_quote_but_a_quoted_adjective
     assert emotive_texts(analyzer, "Lawmakers debated the “sunset” clause of the treaty.") == []
     # one quoted adjective before its noun doubts the word
     assert emotive_texts(analyzer, "They armed the “moderate” rebels in Syria.") == ["“moderate”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # name-calling labels for groups and policies
+        ("Leftists cheered the bill while liberal elites stayed silent.", ["Leftists", "liberal elites"]),
+        ("He warned about gun grabbers in the capital.", ["gun grabbers"]),
+        # the neutral words those labels are made of are not labels by themselves
+        ("The left wing of the party met the elite units at the border.", []),
+    ],
+)
+def test_group_labels(analyzer, text, expected):
+    assert emotive_texts(analyzer, text) == expected
