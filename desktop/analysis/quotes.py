@@ -673,6 +673,18 @@ class _Finder:
                 src = describe_source(doc, got[0], got[1], self.book, toks[-1].idx)
                 if src and src.identifiable:
                     return src, ":", "before"
+            if self.parsed:
+                # `Faggioli gave the only answer he could: “…”`: the named subject of the clause
+                # the colon closes
+                v, steps = toks[-2], 0
+                while (v.pos_ not in ("VERB", "AUX") or v.dep_ in ("relcl", "ccomp", "xcomp", "conj", "aux")) \
+                        and v.head is not v and toks[0].i <= v.head.i < toks[-1].i and steps < 6:
+                    v, steps = v.head, steps + 1
+                subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
+                if subj is not None and subj.i >= toks[0].i and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she")):
+                    src = describe_source(doc, *np_bounds(subj), self.book, toks[-1].idx)
+                    if src and src.identifiable:
+                        return src, ":", "before"
         return None
 
     def framing(self, q: Quoted):

@@ -491,3 +491,10 @@ def test_a_quote_in_the_clause_of_a_noun_of_speech_is_its_holders(analyzer):
 def test_a_cue_the_parser_misattaches_still_finds_its_subject(analyzer, text, speaker):
     found, _ = quotes_of(analyzer, text)
     assert [s for _, s in found] == [speaker]
+
+
+def test_a_colon_after_a_clause_with_a_named_subject_introduces_their_words(analyzer):
+    text = "After a long pause, Faggioli gave the only answer he could: “There are different answers in different times.”"
+    assert quotes_of(analyzer, text)[0] == [("“There are different answers in different times.”", "Faggioli")]
+    # a clause with no one for its subject introduces nobody's words
+    assert quotes_of(analyzer, "The problem is simple: “We have no money.”")[0] == []
