@@ -544,6 +544,8 @@ class _Labeller:
         words = [t.lower_ for t in head.doc[max(sent.start, head.left_edge.i) : head.i + 1]]
         if any(w in _FIRST_SECOND for w in words):
             return True
+        if len(src.name.split()) == 1 and src.name.rstrip(".").lower() in _TITLES_ALONE:
+            return True  # a title cut off from its name
         if head.lower_ in ("'s", "’s") and head.i > 0 and head.doc[head.i - 1].lower_ == "let":
             return True  # "Let's say …": the author's supposition
         return head.lower_ in ("this", "that", "these", "those", "which", "what")
@@ -568,9 +570,53 @@ class _Labeller:
         if any(0 < sent_index - k <= 3 for k in self.unnamed_one_at):
             return False
         before = self.text[max(0, src.start - 20000) : src.start]
-        return not re.search(
-            r"\b(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){0,4}?" + re.escape(head.lower_) + r"\b", before, re.IGNORECASE
-        )
+        for m in re.finditer(
+            r"\b(\w+\s+)?(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){0,3}?" + re.escape(head.lower_) + r"\b(\s+of\b)?", before, re.IGNORECASE
+        ):
+            if m.group(2) or (m.group(1) or "").strip().lower() in _PREDICATIVE:
+                continue  # "is a leader", "as an adviser", "a member of": says what someone is
+            return False
+        return True
+
+    def _appositive_name(self, src: Source | None) -> str | None:
+        """`his best friend at Lehigh, Bruce Turry`: a descriptor whose phrase ends in the person's
+        full name after a comma names the source. The name, or None."""
+        if src is None or src.identifiable:
+            return None
+        m = _APPOSITIVE_NAME.search(src.name)
+        if m is None:
+            return None
+        name = m.group(1)
+        if any(w.lower() in lexicon().group_nouns or w.lower() in lexicon().countries for w in name.split()):
+            return None
+        return self.book.fullest(name)
+
+    def _quote_in_authors_clause(self, infos, sent):
+        """`The email appears to contradict 2013 comments from Panetta that “…”`, `he leaves behind
+        a backlash against his warning that “…”`: every quote hangs on a noun of saying inside a
+        clause whose verb is the author's, not a report. The main verb, or None."""
+        if not self.parsed:
+            return None
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX") or root.lower_ in lexicon().verb_forms or self.in_quoted(root.idx):
+            return None
+        if root.lower_ in _acts()["voice"] or root.lower_ in _acts()["issue"]:
+            return None  # "repeated his warning that …", "issued a statement: …"
+        for info in infos:
+            cue = (info.span.cue or "").lower()
+            if not cue or info.span.start < sent.start_char:
+                return None
+            hit = None
+            for t in sent:
+                if t.idx >= info.span.start:
+                    break
+                if t.lower_ == cue:
+                    hit = t
+            if hit is None or hit.pos_ != "NOUN" or not any(a.i == root.i for a in hit.ancestors):
+                return None
+            if any(a.lower_ in lexicon().verb_forms and a.i != root.i for a in hit.ancestors):
+                return None  # the noun hangs on a verb of saying below the root
+        return root.text
 
     def _not_a_speaker(self, info, sent) -> bool:
         """An unnamed 'speaker' of a quote that did not say it: the one the words were said to or
@@ -775,6 +821,9 @@ class _Labeller:
             info = overlapping[-1]
             src = info.source
             name = info.span.speaker
+            appos = self._appositive_name(src)
+            if appos:
+                return "attributed", appos, f"quotes '{src.name}', named in apposition"
             if src is not None and not src.identifiable and self._points_back_at_named(src, idx):
                 return "attributed", name, f"quotes '{name}', a descriptor of someone the article named"
             if src is not None and not src.identifiable:
@@ -783,6 +832,9 @@ class _Labeller:
             if relay is not None:
                 return "vague_source", relay.name, f"{name}'s words as relayed by unnamed '{relay.name}'"
             inside = info.span.start <= s and e <= info.span.end
+            framed = self._quote_in_authors_clause(overlapping, sent)
+            if not inside and framed is not None:
+                return "unsourced", None, f"the author's claim about {name}'s words ('{framed} …')"
             if inside:
                 return "attributed", name, f"inside a quote by {name}"
             return "attributed", name, f"holds a quote by {name}"
@@ -834,6 +886,9 @@ class _Labeller:
                     self.book.note_speaker(tok.idx, src.name)
                 return "attributed", src.name, f"reported speech: '{cue}' credits {src.how}"
             src, cue, tok = cues[0]
+            appos = self._appositive_name(src)
+            if appos:
+                return "attributed", appos, f"'{cue}' credits '{src.name}', named in apposition"
             if self._points_back_at_named(src, idx):
                 return "attributed", src.name, f"'{cue}' credits '{src.name}', a descriptor of someone the article named"
             return "vague_source", src.name, f"credited to unnamed '{src.name}' ('{cue}')"
@@ -872,6 +927,10 @@ class _Labeller:
 # the author and the reader: "we reported", "my daughter told me", "you said": not a source of the
 # author's claim
 _FIRST_SECOND = {"i", "we", "us", "me", "my", "our", "ours", "you", "your", "yours", "let", "let's", "let’s"}
+# ", Bruce Turry" closing a descriptor: two to four capitalised words, the last not an initial
+_APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][a-z][\w'’-]*)$")
+_PREDICATIVE = {"is", "was", "are", "were", "be", "been", "being", "as", "became", "becomes", "become", "remains", "remained"}
+_TITLES_ALONE = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
 _ASKING = {"ask", "demand", "inquire", "request", "beg", "plead"}
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 # a name or pronoun and a verb, a few words at most: `Beck questioned.`, `she asked Tuesday.`

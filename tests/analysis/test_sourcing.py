@@ -822,3 +822,49 @@ def test_the_descriptor_of_a_named_person_is_not_anonymous(analyzer):
 def test_a_passive_act_with_an_agent_is_not_a_report(analyzer):
     (sent,), _ = labels_of(analyzer, "The plan failed; it was rejected by Spain, Italy and Sweden.")
     assert sent[1] == "unsourced"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a speech verb with only a thing as its object reports an act, not a claim
+        ("Senator Amy Dole announced her resignation on the Senate floor on Thursday.", "unsourced"),
+        ("Two hours later, Mayor Lee tweeted a photo of the flooded street.", "unsourced"),
+        ("Senator Amy Dole announced that she would resign on Thursday.", "attributed"),
+        ("Mayor Lee tweeted that the street was flooded.", "attributed"),
+    ],
+)
+def test_announcing_or_tweeting_a_thing_is_an_act(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+def test_a_quote_hung_on_a_noun_in_the_authors_clause_is_the_authors_claim(analyzer):
+    text = (
+        "Memo\n\nThe email appears to contradict 2013 comments from former Secretary of Defense Leon Marsh that “time, "
+        "distance and events that moved quickly prevented a more immediate response.” "
+        "Later, a furious backlash followed his warning that the city would be at the “back of the line.” "
+        "Marsh repeated his warning that the city would be at the “back of the line.”"
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert [label for _, label, _ in sents[1:]] == ["unsourced", "unsourced", "attributed"]
+
+
+def test_a_descriptor_with_the_name_after_a_comma_is_named(analyzer):
+    text = (
+        "College days\n\nFred Hale studied at Lehigh. ''It was his first attempt,'' said his best friend at Lehigh, Bruce Tarr. "
+        "Some officials, Democrats and Republicans alike, said the vote was close."
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {t: (label, source) for t, label, source in sents}
+    assert got["''It was his first attempt,'' said his best friend at Lehigh, Bruce Tarr."] == ("attributed", "Bruce Tarr")
+    assert got["Some officials, Democrats and Republicans alike, said the vote was close."][0] == "vague_source"
+
+
+def test_a_leader_in_a_predicate_is_no_unnamed_source_introduced(analyzer):
+    text = (
+        "Putin speaks\n\nPresident Vladimir Putin praised the candidate, calling him an absolute leader of the race. "
+        "He is a strong leader, Putin added. “He is a very bright man,” the Russian leader said."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1:] == ("attributed", "the Russian leader")
