@@ -152,6 +152,10 @@ def _classify(text: str, i: int, ch: str, depth: int, single_open: bool) -> str 
     return None
 
 
+# verbs that only attribute what was just said (not `Rubio disagreed.`, which starts a reply)
+_PLAIN_SAYING = {"say", "add", "write", "tell", "state", "explain", "continue", "conclude", "note"}
+
+
 def _has_cue(text: str) -> bool:
     lex = lexicon()
     for w in re.findall(r"[A-Za-z]+", text):
@@ -523,6 +527,15 @@ class _Finder:
         # stay in this paragraph, stop at the next quote
         limit_char = text.find("\n", q.end)
         limit_char = len(text) if limit_char == -1 else limit_char
+        if limit_char < len(text) and not text[q.end : limit_char].strip(" .,"):
+            # `"…?"⏎Morphonious said.⏎`: text set one sentence per line puts a short attribution
+            # on the line after the quote
+            nl = text.find("\n", limit_char + 1)
+            nl = len(text) if nl == -1 else nl
+            line = text[limit_char + 1 : nl].strip()
+            said = any(lexicon().verb_forms.get(w.lower()) in _PLAIN_SAYING for w in re.findall(r"[a-z]+", line))
+            if line.endswith(".") and len(line.split()) <= 5 and said and line[:1] not in "\"“”'‘’":
+                limit_char = nl
         k = bisect.bisect_right(self.book._quote_starts, q.end)
         if k < len(self.book._quote_starts):
             limit_char = min(limit_char, self.book._quote_starts[k])
@@ -536,7 +549,7 @@ class _Finder:
         toks = []
         i = t.i
         while i < len(doc) and doc[i].idx < limit_char and len(toks) < 22:
-            if doc[i].idx >= q.end:
+            if doc[i].idx >= q.end and not doc[i].is_space:
                 toks.append(doc[i])
             i += 1
         if not toks:
@@ -799,7 +812,8 @@ class _Finder:
                 # speaker, or from a sentence ending with a colon or a cue
                 opens_sentence = starts_para or re.search(r"[.!?…:](?:''|[\"”’»])?\s*$", text[max(0, q.start - 5) : q.start])
                 if opens_sentence:
-                    ends_para = not text[q.end : (text.find("\n", q.end) + 1 or len(text) + 1) - 1].strip()
+                    # only punctuation after it (`…office”.`) still ends the paragraph
+                    ends_para = not text[q.end : (text.find("\n", q.end) + 1 or len(text) + 1) - 1].strip().strip(".,;")
                     found = self.previous_sentence_cue(q, whole_para=bool(starts_para and ends_para and q.closed))
                 if found is None and opens_sentence and prev is not None and q.start - prev[0].end < 400:
                     gap = text[prev[0].end : q.start]

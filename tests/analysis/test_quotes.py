@@ -498,3 +498,18 @@ def test_a_colon_after_a_clause_with_a_named_subject_introduces_their_words(anal
     assert quotes_of(analyzer, text)[0] == [("“There are different answers in different times.”", "Faggioli")]
     # a clause with no one for its subject introduces nobody's words
     assert quotes_of(analyzer, "The problem is simple: “We have no money.”")[0] == []
+
+
+def test_text_set_one_sentence_per_line_may_attribute_a_quote_on_the_next_line(analyzer):
+    text = (
+        'He discussed a "shadow government" at length.\n'
+        '"Did he know something that the gunman was going to do? That I don\'t know."\n'
+        "Morphonious said.\n"
+        "In an interview, Cruz said he saw the two men in the bishop's office.\n"
+        "“I saw them kissing and touching each other.\nIt happened in the bishop’s office”.\n"
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert [s for _, s in found] == ["Morphonious", "Cruz"]
+    # a reply on the next line is somebody else's turn, not an attribution
+    found, _ = quotes_of(analyzer, '"We will win," Christie said. "A leader must fight for it."\nRubio disagreed.\n')
+    assert [s for _, s in found] == ["Christie", "Christie"]
