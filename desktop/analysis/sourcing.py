@@ -147,6 +147,13 @@ def _anaphoric_roles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _intention_verbs() -> frozenset[str]:
+    from desktop.resources import read_lines
+
+    return frozenset(w for line in read_lines("attribution", "intention_verbs.txt") for w in line.lower().split())
+
+
+@lru_cache(maxsize=1)
 def _crowd_acts() -> frozenset[str]:
     from desktop.resources import read_lines
 
@@ -326,6 +333,8 @@ class _Labeller:
                     continue  # "Lemon said what is clearly insane": the author's description of the words
                 if self.parsed and tok.dep_ == "xcomp" and tok.head.lower_ in ("refused", "declined"):
                     continue
+                if self.parsed and tok.dep_ == "xcomp" and tok.head.lower_ in _intention_verbs():
+                    continue  # "would like to emphasize", "wanted to defend": a wish, not words said
                 if self.parsed and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
                     continue  # "Macron could simply say that …": a hypothesis of the author's
                 if not self._reports(tok, toks, k):
@@ -384,7 +393,11 @@ class _Labeller:
             if src.identifiable:
                 continue
             words = src.name.lower().split()
-            if not words or (words[-1] not in lex.vague_heads and words[-1] not in lex.group_nouns):
+            if not words or (
+                words[-1] not in lex.vague_heads and words[-1] not in lex.group_nouns
+                # "One of the women says Franken suggested …": an unnamed one of a group
+                and not (len(words) >= 3 and words[1] == "of" and words[0] in _UNNAMED_ONE_OF)
+            ):
                 continue
             if any(n_tok.dep_ == "parataxis" for _, _, n_tok in named):
                 continue  # "…, the senator said, the media considered him …": the named source is outside
@@ -539,7 +552,9 @@ class _Labeller:
             return False
         if head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "SCONJ", "CCONJ", "PART", "INTJ", "SYM", "X") or head.tag_ == "VBG":
             return True
-        if head.pos_ == "NUM" and not any(t.lower_ in ("percent", "%", "per") for t in head.doc[head.i : head.i + 3]):
+        if head.pos_ == "NUM" and not any(t.lower_ in ("percent", "%", "per") for t in head.doc[head.i : head.i + 3]) and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children  # "one of the women"
+        ):
             return True
         words = [t.lower_ for t in head.doc[max(sent.start, head.left_edge.i) : head.i + 1]]
         if any(w in _FIRST_SECOND for w in words):
@@ -682,6 +697,12 @@ class _Labeller:
         if self.parsed:
             if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
                 return True
+            if (
+                any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+                and not any(c.dep_ == "dobj" for c in tok.children)
+                and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in (",", "—", "–")
+            ):
+                return True  # "As CNN reported, …": the rest of the sentence is what was reported
             if tok.dep_ == "parataxis" and not any(c.dep_ == "dobj" for c in tok.children):
                 return True  # "…, he added": the other clause is what was added
             if base in ("call", "urge") and any(c.dep_ == "xcomp" for c in tok.children):
@@ -931,6 +952,7 @@ _FIRST_SECOND = {"i", "we", "us", "me", "my", "our", "ours", "you", "your", "you
 _APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][a-z][\w'’-]*)$")
 _PREDICATIVE = {"is", "was", "are", "were", "be", "been", "being", "as", "became", "becomes", "become", "remains", "remained"}
 _TITLES_ALONE = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
+_UNNAMED_ONE_OF = {"one", "some", "many", "several", "most", "few", "two", "three", "four", "both", "each", "another"}
 _ASKING = {"ask", "demand", "inquire", "request", "beg", "plead"}
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 # a name or pronoun and a verb, a few words at most: `Beck questioned.`, `she asked Tuesday.`

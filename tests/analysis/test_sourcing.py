@@ -868,3 +868,29 @@ def test_a_leader_in_a_predicate_is_no_unnamed_source_introduced(analyzer):
     )
     sents, _ = labels_of(analyzer, text)
     assert sents[-1][1:] == ("attributed", "the Russian leader")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a reporting verb under a verb of wanting is a wish, not words said
+        ("Mayor Dana Fox would really like to stress that the budget is balanced.", "unsourced"),
+        ("Mayor Dana Fox wanted to argue that the budget is balanced.", "unsourced"),
+        ("Mayor Dana Fox stressed that the budget is balanced.", "attributed"),
+        # "As X added, …": what follows is what was added
+        ("As the mayor's office added, the budget is balanced.", "attributed"),
+        ("The budget passed as the mayor added a clause to it.", "unsourced"),
+    ],
+)
+def test_wishes_and_as_clauses(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+def test_one_of_an_unnamed_group_reporting_a_named_person_is_vague(analyzer):
+    text = (
+        "Claims\n\nSenator Al Brandt spoke on Monday. One of the women says Brandt suggested that they meet alone. "
+        "Brandt says he suggested nothing of the kind."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert [label for _, label, _ in sents[2:]] == ["vague_source", "attributed"]
