@@ -89,7 +89,11 @@ def _forms(entry: str, inflection: str) -> tuple[str, list[str]]:
     if inflection == "noun":
         forms.append(prefix + _plural(last))
     elif inflection == "verb":
-        forms += [prefix + f for f in _verb_forms(last)]
+        first, _, rest = base.partition(" ")
+        if rest:  # a phrasal verb inflects its verb: "ram through" -> "rammed through"
+            forms += [f + " " + rest for f in _verb_forms(first)]
+        else:
+            forms += _verb_forms(base)
     return base, forms
 
 

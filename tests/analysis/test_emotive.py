@@ -355,3 +355,12 @@ def test_quoted_name_before_its_noun_is_not_a_scare_quote_but_a_quoted_adjective
 )
 def test_group_labels(analyzer, text, expected):
     assert emotive_texts(analyzer, text) == expected
+
+
+def test_a_phrasal_verb_is_inflected_on_its_verb(analyzer):
+    from desktop.analysis.emotive_lexicon import _forms
+
+    assert "rammed through" in _forms("ram through", "verb")[1]
+    assert "ram throughs" not in _forms("ram through", "verb")[1]
+    assert emotive_texts(analyzer, "The leaders rammed through the budget on Friday.") == ["rammed through"]
+    assert emotive_texts(analyzer, "The farmer's ram walked through the gate.") == []
