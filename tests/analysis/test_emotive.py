@@ -364,3 +364,16 @@ def test_a_phrasal_verb_is_inflected_on_its_verb(analyzer):
     assert "ram throughs" not in _forms("ram through", "verb")[1]
     assert emotive_texts(analyzer, "The leaders rammed through the budget on Friday.") == ["rammed through"]
     assert emotive_texts(analyzer, "The farmer's ram walked through the gate.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor took a swipe at his rival during the debate.", ["took a swipe at"]),
+        ("Critics called the ad a cheap shot.", ["cheap shot"]),
+        # plain reportage of a political fight is not emotive
+        ("The bill came under fire from both parties, and the senator doubled down.", []),
+    ],
+)
+def test_contemptuous_fight_idioms_but_not_plain_reportage(analyzer, text, expected):
+    assert emotive_texts(analyzer, text) == expected
