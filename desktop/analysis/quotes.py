@@ -791,7 +791,7 @@ class _Finder:
             )
             if found and nwords <= 3 and found[2] == "before" and not said_that and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q)):
                 found = None  # the "yellow vests", "instructors", "mercenaries": terms mentioned, not words said
-            if found is None and nwords <= 8:
+            if found is None and nwords <= 20:
                 found = self.checked(self.framing(q))
             if found is None:
                 found = self.checked(self.speech_noun(q))

@@ -360,7 +360,8 @@ _BODY_WORDS = {
 }
 # a document speaks for the body named in it: "A White House statement" -> White House
 _REFERRED_DOCUMENTS = {"report", "study", "survey", "poll", "analysis", "filing", "audit", "review", "investigation"}
-_DOCUMENT_WORDS = {"statement", "release", "communique", "communiqué", "letter", "memo", "report", "post", "tweet", "message", "readout", "announcement"}
+_DOCUMENT_WORDS = {"statement", "release", "communique", "communiqué", "letter", "memo", "report", "post", "tweet", "message", "readout", "announcement",
+                   "alert", "advisory", "plan", "notice", "lawsuit", "indictment", "note"}
 
 
 @dataclass(frozen=True)

@@ -513,3 +513,19 @@ def test_text_set_one_sentence_per_line_may_attribute_a_quote_on_the_next_line(a
     # a reply on the next line is somebody else's turn, not an attribution
     found, _ = quotes_of(analyzer, '"We will win," Christie said. "A leader must fight for it."\nRubio disagreed.\n')
     assert [s for _, s in found] == ["Christie", "Christie"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Parent Libby Hilsenrath characterized the accompanying assignment as “replete with biased statements "
+            "encouraging the students to follow the faith.”",
+            "Hilsenrath",
+        ),
+        ("“Any public discussion of these options could backfire,” according to the plan.", "the plan"),
+    ],
+)
+def test_longer_framed_quotes_and_quoted_documents(analyzer, text, speaker):
+    found, _ = quotes_of(analyzer, text)
+    assert len(found) == 1 and found[0][1].split()[-1] == speaker.split()[-1]
