@@ -377,3 +377,16 @@ def test_a_phrasal_verb_is_inflected_on_its_verb(analyzer):
 )
 def test_contemptuous_fight_idioms_but_not_plain_reportage(analyzer, text, expected):
     assert emotive_texts(analyzer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor has gotten away with it for years.", ["gotten away with"]),
+        ("The blogger is a notorious anti-Semite.", ["notorious anti-Semite"]),
+        ("Semitic languages are taught at the university.", []),
+        ("The prisoners got away from the camp at night.", []),
+    ],
+)
+def test_inflected_idioms_and_labels(analyzer, text, expected):
+    assert emotive_texts(analyzer, text) == expected
