@@ -55,6 +55,7 @@ _PLAIN_ADVERBS = {
 }
 # loaded adjectives whose noun sense is a neutral term of the subject ("the spring offensive")
 _NEUTRAL_NOUN_SENSES = {"offensive"}
+_PARTICLES = {"back", "out", "up", "off", "down"}
 _NEGATING_PREFIXES = {"non", "anti", "counter", "de"}
 # Tokens allowed between two candidates that then merge into one phrase.
 _JOINERS = {"and", "or", ",", "even", "but", "also", "yet", "nor"}
@@ -257,6 +258,8 @@ class EmotiveDetector:
         if role in ("phrase", "fear") and tagged and cand.end - cand.start > 1 \
                 and (doc[cand.end - 1].pos_ in ("DET", "ADJ") or doc[cand.end - 1].tag_ in ("DT", "PDT")):
             cand.end = _take_noun(doc, cand.end, tagged)  # "any and all allegations", "each and every voter"
+        elif role == "phrase" and tagged and doc[cand.end - 1].pos_ == "NUM" and doc[cand.end - 1].dep_ in ("nummod", "amod", "compound"):
+            cand.end = _take_noun(doc, cand.end, tagged)  # "24/7 media coverage"
         if cand.end - cand.start > 1 and doc[cand.end - 1].lower_ == "of" and cand.end < len(doc):
             # "all sorts of crimes", "worship at the altar of gun rights": the phrase is not
             # whole without what it is of
@@ -562,8 +565,10 @@ def _is_adjective(tok, tagged: bool) -> bool:
 
 def _take_particle(doc: Doc, verb: int, end: int) -> int:
     """'lashed out', 'whipped up': the particle belongs to the loaded verb; its object does not."""
-    if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head.i == verb:
-        return end + 1
+    if end < len(doc) and doc[end].head.i == verb and (
+        doc[end].dep_ == "prt" or (doc[end].dep_ == "advmod" and doc[end].lower_ in _PARTICLES)
+    ):
+        return end + 1  # the parser often reads "lashes back" as verb + adverb
     return end
 
 

@@ -390,3 +390,18 @@ def test_contemptuous_fight_idioms_but_not_plain_reportage(analyzer, text, expec
 )
 def test_inflected_idioms_and_labels(analyzer, text, expected):
     assert emotive_texts(analyzer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a particle the parser reads as an adverb still belongs to the loaded verb
+        ("The president lashes back at critics.", ["lashes back"]),
+        # ... but the verb's object does not
+        ("They slammed the door on him.", ["slammed"]),
+        # a number-like exaggeration takes its noun
+        ("The network gave him 24/7 media coverage.", ["24/7 media coverage"]),
+    ],
+)
+def test_particles_and_numeric_exaggeration(analyzer, text, expected):
+    assert emotive_texts(analyzer, text) == expected
