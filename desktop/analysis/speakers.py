@@ -139,7 +139,7 @@ def is_cue_verb(tok, tagged: bool) -> bool:
     if tagged:
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             # the small model sometimes tags a sentence-initial or title-case "Said" oddly
-            if not (tok.tag_ in ("NNP",) and low in ("said", "says", "wrote", "noted", "added", "stressed")):
+            if not (tok.tag_ in ("NNP",) and low in ("said", "says", "wrote", "noted", "added", "stressed", "tweeted", "posted", "told", "explained", "replied")):
                 return False
     else:
         if not tok.text.islower() and not (tok.i > 0 and tok.text.istitle() and low in ("said", "says")):

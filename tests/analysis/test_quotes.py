@@ -529,3 +529,8 @@ def test_text_set_one_sentence_per_line_may_attribute_a_quote_on_the_next_line(a
 def test_longer_framed_quotes_and_quoted_documents(analyzer, text, speaker):
     found, _ = quotes_of(analyzer, text)
     assert len(found) == 1 and found[0][1].split()[-1] == speaker.split()[-1]
+
+
+def test_a_title_case_cue_the_tagger_reads_as_a_name_still_attributes(analyzer):
+    text = "Laura Loomer posted a picture.\nThe picture “proves the FBI misled the public about the date,” Loomer Tweeted."
+    assert quotes_of(analyzer, text)[0] == [("“proves the FBI misled the public about the date,”", "Laura Loomer")]
