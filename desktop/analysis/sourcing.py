@@ -154,6 +154,13 @@ def _intention_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _court_heads() -> frozenset[str]:
+    from desktop.resources import read_lines
+
+    return frozenset(w for line in read_lines("attribution", "court_heads.txt") for w in line.lower().split())
+
+
+@lru_cache(maxsize=1)
 def _crowd_acts() -> frozenset[str]:
     from desktop.resources import read_lines
 
@@ -274,6 +281,32 @@ class _Labeller:
         if _DATE_LINE.search(s) and len(words) <= 10 and not _NEEDS_VERB.search(s):
             return "a date line"
         return None
+
+    def _headlinese(self, sent, stext: str, end: int) -> bool:
+        """`Sanders praises Obama after 45-minute meeting.`, `Spain struggles to form government.`,
+        `NSA leaker critical.`: a short paragraph in headline style (no article first, no 'is' or
+        'has', no pronoun, a present-tense or participle verb or none) right after the headline or
+        another heading and before a longer paragraph: a deck or a digest's item heading, not a
+        claim of the body."""
+        if not self.parsed or not stext[:1].isupper() or any(q in stext for q in "\"“”‘’«»") and "'" not in stext[:1]:
+            return False
+        toks = [t for t in sent if not t.is_space]
+        words = [t for t in toks if not t.is_punct]
+        if not 3 <= len(words) <= 12 or stext[-1:] != "." and _TERMINAL.search(stext) or words[0].tag_ == "VB":
+            return False
+        if words[0].lower_ in ("the", "a", "an", "this", "that", "these", "those", "it", "there", "then", "but", "and", "so"):
+            return False
+        if any(t.lower_ in _COPULAS or (t.tag_ == "PRP" and t.lower_ != "us") or t.tag_ in ("VBD", "MD", "WP", "WRB") for t in words):
+            return False
+        if any(t.i > sent.start and t.doc[t.i - 1].text == "," and t.lower_ in lexicon().verb_forms for t in words):
+            return False  # "Not so, the authors contend.": an attribution
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in t.children) for t in words):
+            return False
+        nxt = re.search(r"\n\s*(\S[^\n]*)", self.text[end : end + 3000])
+        if nxt is None or "\n" not in self.text[end : end + nxt.start(1)]:
+            return False
+        following = len(re.findall(r"\w+", nxt.group(1)))
+        return following >= 15 and following >= 2 * len(words)
 
     def _after_question(self, start: int) -> bool:
         """True when the line before the paragraph starting at `start` asks a question or is
@@ -831,6 +864,9 @@ class _Labeller:
 
     def label_one(self, s, e, sent, stext, para_text, whole_para, first, prev_label, prev_source, idx, sents):
         text = self.text
+        # 0. the headline, even when it quotes someone ("Clinton Says Trump’s Bigotry Doesn’t ‘Fit …’")
+        if self.headline_end and e <= self.headline_end:
+            return "not_claim", None, "the headline (the article's short first line)"
         # 1. quotes
         overlapping = [i for i in self.quotes_overlapping(s, e) if not self._not_a_speaker(i, sent)]
         if overlapping:
@@ -880,6 +916,8 @@ class _Labeller:
         reason = self.not_claim(stext, para_text, whole_para, first, s)
         if reason:
             return "not_claim", None, reason
+        if whole_para and (idx == 0 or prev_label == "not_claim") and self._headlinese(sent, stext, e):
+            return "not_claim", None, "a deck or section heading in headline style before its story"
         # 3. reported speech
         cues = self.cue_sources(sent)
         lex = lexicon()
@@ -910,6 +948,8 @@ class _Labeller:
             appos = self._appositive_name(src)
             if appos:
                 return "attributed", appos, f"'{cue}' credits '{src.name}', named in apposition"
+            if src.name.split() and src.name.split()[-1].lower() in _court_heads() and not self._not_a_source(src, sent):
+                return "attributed", src.name, f"'{cue}' credits '{src.name}': a ruling on the public record"
             if self._points_back_at_named(src, idx):
                 return "attributed", src.name, f"'{cue}' credits '{src.name}', a descriptor of someone the article named"
             return "vague_source", src.name, f"credited to unnamed '{src.name}' ('{cue}')"
@@ -953,6 +993,7 @@ _APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][a-z][\w'�
 _PREDICATIVE = {"is", "was", "are", "were", "be", "been", "being", "as", "became", "becomes", "become", "remains", "remained"}
 _TITLES_ALONE = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
 _UNNAMED_ONE_OF = {"one", "some", "many", "several", "most", "few", "two", "three", "four", "both", "each", "another"}
+_COPULAS = {"is", "are", "was", "were", "am", "'s", "’s", "'re", "’re", "has", "have", "had", "be", "been", "being", "do", "does", "did"}
 _ASKING = {"ask", "demand", "inquire", "request", "beg", "plead"}
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 # a name or pronoun and a verb, a few words at most: `Beck questioned.`, `she asked Tuesday.`
@@ -990,7 +1031,13 @@ def _headline_end(text: str) -> int:
             if len(lines) == 3:
                 break
         pos += len(line) + 1
-    if len(lines) < 2 or len(re.findall(r"\w+", lines[0][2])) > 15:
+    if len(lines) < 2:
+        return 0
+    n_words = len(re.findall(r"\w+", lines[0][2]))
+    # a headline keeps no full stop: without one, a longer first line is still the headline
+    if n_words > 15 and (
+        n_words > 25 or (_TERMINAL.search(lines[0][2]) and not _title_case_heading(re.findall(r"\w+", lines[0][2])))
+    ):
         return 0
     end = lines[0][1]
     if lines[0][2][-1] in ";:" and len(lines) == 3 and len(re.findall(r"\w+", lines[1][2])) <= 15:

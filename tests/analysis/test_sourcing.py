@@ -894,3 +894,50 @@ def test_one_of_an_unnamed_group_reporting_a_named_person_is_vague(analyzer):
     )
     sents, _ = labels_of(analyzer, text)
     assert [label for _, label, _ in sents[2:]] == ["vague_source", "attributed"]
+
+
+def test_a_headline_is_not_a_claim_even_with_a_quote_or_without_a_full_stop(analyzer):
+    text = (
+        "A student failed a test because her teacher believed Peru 'is not a country'\n\n"
+        "A teacher at a college in Ohio failed one of her students because she thought Peru was a region of Brazil.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[0][1] == "not_claim"
+    long_title = (
+        "Swiss bishop signs statement calling the cardinal’s reading of the new papal letter “alien” to the Catholic Faith\n\n"
+        "News\n\nROME, February 2, 2018 — The auxiliary bishop of Chur today added his name to a profession of faith signed by three other bishops.\n"
+    )
+    sents, _ = labels_of(analyzer, long_title)
+    assert sents[0][1] == "not_claim"
+
+
+def test_a_deck_in_headline_style_after_the_headline_is_not_a_claim(analyzer):
+    text = (
+        "Senator visits the White House.\n\n"
+        "Ames praises Obama after 45-minute meeting on policy and politics.\n\n"
+        "With five days left until the caucuses, Senator Ruth Ames took a brief detour from the campaign trail on Wednesday "
+        "to meet the president at the White House.\n\n"
+        "Ames praises the plan.\n\n"
+        "She said the meeting went well and that the two had discussed the economy at length over lunch.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    got = {t: label for t, label, _ in sents}
+    assert got["Ames praises Obama after 45-minute meeting on policy and politics."] == "not_claim"
+    # a short paragraph inside the story is judged as a sentence
+    assert got["Ames praises the plan."] != "not_claim"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # "underscore" with only a thing as its object is the author's emphasis
+        ("The findings underscore the political risks for the party.", "unsourced"),
+        ("The minister underscored that the plan was final.", "attributed"),
+        # a court's ruling is on the public record, even with no judge named
+        ("The man will stay in custody while the case proceeds, a federal judge ruled Monday.", "attributed"),
+        ("The man will stay in custody while the case proceeds, a federal official said Monday.", "vague_source"),
+    ],
+)
+def test_underscoring_a_thing_and_court_rulings(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
