@@ -211,6 +211,12 @@ def find_quoted(text: str) -> list[Quoted]:
     """Pair quotation marks into top-level quoted stretches, in order."""
     paras = _paragraphs(text)
     marks = [(m.start(), m.group()) for m in _MARKS.finditer(text)]
+    if "<" in text:
+        # attribute values of markup left in scraped text (`<tweet author="tedcruz">`) are not quotes
+        tags = [(m.start(), m.end()) for m in _MARKUP.finditer(text)]
+        if tags:
+            starts = [a for a, _ in tags]
+            marks = [(i, ch) for i, ch in marks if not ((k := bisect.bisect_right(starts, i) - 1) >= 0 and i < tags[k][1])]
     out: list[Quoted] = []
     mi = 0
     carry: Quoted | None = None  # a quote continuing from the previous paragraph
@@ -362,6 +368,12 @@ _TITLE_BEFORE = re.compile(
     r"|\b(?:book|memoir|novel|film|movie|documentary|show|series|program|programme|song|album|article|essay"
     r"|column|op-ed|study|biography|play|poem|headline)s?,?)\s*$"
 )
+# `the “Broad City” star`, `“Avatar” actress Zoe Saldana`: a title before the people of the work
+_TITLE_AFTER = re.compile(
+    r"^[,’']?s?\s*(?:co-?)?(?:star|actor|actress|creator|host|author|director|producer|showrunner|writer|singer|cast)s?\b",
+    re.IGNORECASE,
+)
+_MARKUP = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]{0,300})?/?>")
 # a speaker phrase never starts with these: the parse handed over a clause
 _NOT_A_SPEAKER_START = {"in", "on", "at", "which", "that", "whose", "whom", "for", "with", "to", "from", "of", "by", "into", "as"}
 _NOT_SPEAKERS = {"i", "we", "you", "me", "us", "it", "that", "this", "which", "who", "whom", "his", "her", "their", "its", "there", "what", "one"}
@@ -773,6 +785,7 @@ class _Finder:
         out: list[QuoteInfo] = []
         text = self.text
         prev: tuple[Quoted, Source, str] | None = None
+        last_title: int | None = None
         for q in self.quoted:
             s, e = q.inner
             content = text[s:e]
@@ -795,11 +808,18 @@ class _Finder:
                 found = self.checked(self.framing(q))
             if found is None:
                 found = self.checked(self.speech_noun(q))
-            title_context = _TITLE_BEFORE.search(before_text) is not None
+            title_context = _TITLE_BEFORE.search(before_text) is not None or last_title is not None and re.fullmatch(
+                r"\s*,?\s*(?:and|or)?\s*", text[last_title : q.start]
+            ) is not None or (
+                _TITLE_AFTER.match(text[q.end : q.end + 30]) is not None
+                or re.search(r"\b(?:starred|starring|stars|appeared|appearing)\s+in\s*$", before_text) is not None
+            )
             if found and _is_title(content, 12 if title_context else 6) and (found[2] != "after" or title_context):
                 # "Sunday Morning Futures", `on CNN’s “State of the Union,” Fallin said`: a title
                 # or a name, not words said
                 found = None
+            if title_context and _is_title(content, 12):
+                last_title = q.end  # `starred in “Parks and Recreation” and “Guardians of the Galaxy,”`
             if found is None and prev is not None and (
                 re.fullmatch(r"[,;]?\s*(?:and|or|but)?\s*", text[prev[0].end : q.start]) or _participle_link(text[prev[0].end : q.start])
             ):

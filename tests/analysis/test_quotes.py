@@ -534,3 +534,15 @@ def test_longer_framed_quotes_and_quoted_documents(analyzer, text, speaker):
 def test_a_title_case_cue_the_tagger_reads_as_a_name_still_attributes(analyzer):
     text = "Laura Loomer posted a picture.\nThe picture “proves the FBI misled the public about the date,” Loomer Tweeted."
     assert quotes_of(analyzer, text)[0] == [("“proves the FBI misled the public about the date,”", "Laura Loomer")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'There is more:\n\n<tweet pic="" author="tedcruz">Praying for the victims. — Ted Cruz (@tedcruz) December 2, 2015</tweet>.',
+        "“Broad City” star Ilana Glazer said critics should look at it again.",
+        "Serafinowicz, who’s starred in “Parks and Recreation” and “Guardians of the Galaxy,” said the voice gives it a tone.",
+    ],
+)
+def test_markup_attributes_and_titles_of_works_are_not_quotes(analyzer, text):
+    assert quotes_of(analyzer, text)[0] == []
