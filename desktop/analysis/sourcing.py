@@ -34,6 +34,7 @@ from desktop.analysis.speakers import (
     has_tags,
     is_cue_verb,
     is_propn,
+    is_role,
     lexical_np_after,
     lexical_np_before,
     lexicon,
@@ -723,8 +724,10 @@ class _Labeller:
         nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
         if nxt in ("that", ":", ","):
             return True
-        if k > 0 and toks[k - 1].text == "," and not (base in ("add", "continue") and nxt in ("to", "up", "in")):
-            return True  # "…, he added." (but not "…, adding to her lead")
+        if k > 0 and toks[k - 1].text == "," and not (base in ("add", "continue") and nxt in ("to", "up", "in")) and not (
+            self.parsed and any(c.dep_ == "dobj" and c.pos_ not in ("PROPN", "PRON") and not is_role(c) for c in tok.children)
+        ):
+            return True  # "“…,” added Smith." (but not "…, adding to her lead", nor "X, meanwhile, offered a contrast")
         if base == "speak" and nxt == "out" or base == "point" and nxt == "to":
             return True  # "spoke out against", "points to the intensity of …"
         if self.parsed:
@@ -744,13 +747,16 @@ class _Labeller:
                 return True
             # a characterisation is the source's claim: `accused Republicans of …`, `called him a
             # liar`, `slammed the plan as unrealistic`, `described it as …`
-            if base == "accuse" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            # the parser may hang the "of …" / "as …" / "for …" on the object ("accused the
+            # president of politicizing …")
+            reach = list(tok.children) + [g for c in tok.children if c.dep_ == "dobj" for g in c.children]
+            if base == "accuse" and any(c.dep_ == "prep" and c.lower_ == "of" for c in reach):
                 return True
             if base in _CHARACTERISE and any(
-                c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.children
+                c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in reach
             ):
                 return True
-            if base in _BLAME_FOR and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            if base in _BLAME_FOR and any(c.dep_ == "prep" and c.lower_ == "for" for c in reach):
                 return True
         # a quote in the verb's reach counts too
         end = toks[-1].idx + len(toks[-1])

@@ -941,3 +941,31 @@ def test_a_deck_in_headline_style_after_the_headline_is_not_a_claim(analyzer):
 def test_underscoring_a_thing_and_court_rulings(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # "accused the president of …" with the "of" hung on the object is still an accusation
+        ("Republicans quickly accused the president of politicizing the tragedy.", "vague_source"),
+        ("Senator Ann Cole quickly accused the president of politicizing the tragedy.", "attributed"),
+        # but a plain object with no charge or characterisation is an act
+        ("Republicans quickly accused the president.", "unsourced"),
+    ],
+)
+def test_an_accusation_whose_charge_hangs_on_the_object(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a comma before the verb that only closes an aside is no inverted attribution
+        ("The mayor's news conference, a few miles north, offered a striking contrast with the rally.", "unsourced"),
+        ("“We will win,” added Mayor Dan Smith.", "attributed"),
+    ],
+)
+def test_a_comma_before_a_verb_with_an_object_is_no_inverted_attribution(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
