@@ -612,7 +612,7 @@ class _Labeller:
         head = self._phrase_head(src.start, src.end)
         if head is None or head.tag_ != "NN" or head.lower_ not in _anaphoric_roles():
             return False
-        if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in head.children):
+        if any(c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and c.lower_ != "to") for c in head.children):
             return False  # "the official in charge of …", "the aide who …": introduced here
         if not (self.book.mentions and self.book.mentions[0].start < src.start):
             return False
@@ -629,13 +629,14 @@ class _Labeller:
 
     def _appositive_name(self, src: Source | None) -> str | None:
         """`his best friend at Lehigh, Bruce Turry`: a descriptor whose phrase ends in the person's
-        full name after a comma names the source. The name, or None."""
+        full name after a comma names the source; `polling by the A.F.L.-C.I.O.`, `a study by
+        Harvard University`: a document made by a named body. The name, or None."""
         if src is None or src.identifiable:
             return None
-        m = _APPOSITIVE_NAME.search(src.name)
+        m = _APPOSITIVE_NAME.search(src.name) or _MADE_BY_NAMED.search(src.name)
         if m is None:
             return None
-        name = m.group(1)
+        name = m.group(1).strip()
         if any(w.lower() in lexicon().group_nouns or w.lower() in lexicon().countries for w in name.split()):
             return None
         return self.book.fullest(name)
@@ -886,7 +887,7 @@ class _Labeller:
             name = info.span.speaker
             appos = self._appositive_name(src)
             if appos:
-                return "attributed", appos, f"quotes '{src.name}', named in apposition"
+                return "attributed", appos, f"quotes '{src.name}', which names {appos}"
             if src is not None and not src.identifiable and self._points_back_at_named(src, idx):
                 return "attributed", name, f"quotes '{name}', a descriptor of someone the article named"
             if src is not None and not src.identifiable:
@@ -953,7 +954,7 @@ class _Labeller:
             src, cue, tok = cues[0]
             appos = self._appositive_name(src)
             if appos:
-                return "attributed", appos, f"'{cue}' credits '{src.name}', named in apposition"
+                return "attributed", appos, f"'{cue}' credits '{src.name}', which names {appos}"
             if src.name.split() and src.name.split()[-1].lower() in _court_heads() and not self._not_a_source(src, sent):
                 return "attributed", src.name, f"'{cue}' credits '{src.name}': a ruling on the public record"
             if self._points_back_at_named(src, idx):
@@ -996,6 +997,8 @@ class _Labeller:
 _FIRST_SECOND = {"i", "we", "us", "me", "my", "our", "ours", "you", "your", "yours", "let", "let's", "let’s"}
 # ", Bruce Turry" closing a descriptor: two to four capitalised words, the last not an initial
 _APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][a-z][\w'’-]*)$")
+# "polling by the A.F.L.-C.I.O.", "a 2015 study by Harvard University": what a named body made
+_MADE_BY_NAMED = re.compile(r"^(?:an?|the|this|new|recent|\d{4}|\s)*(?:[\w-]+\s+){0,2}?(?:poll|polls|polling|survey|surveys|study|studies|report|reports|analysis|research|data|review|audit|estimates?)\s+by\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*){1,6})$")
 _PREDICATIVE = {"is", "was", "are", "were", "be", "been", "being", "as", "became", "becomes", "become", "remains", "remained"}
 _TITLES_ALONE = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
 _UNNAMED_ONE_OF = {"one", "some", "many", "several", "most", "few", "two", "three", "four", "both", "each", "another"}

@@ -969,3 +969,25 @@ def test_an_accusation_whose_charge_hangs_on_the_object(analyzer, text, label):
 def test_a_comma_before_a_verb_with_an_object_is_no_inverted_attribution(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a poll or study made by a named body names its source; one by unnamed people does not
+        ("Union members favored the senator by 20 points, according to polling by the A.F.L.-C.I.O., even as others did not.", "attributed"),
+        ("A report by a research team found that the union was split.", "vague_source"),
+    ],
+)
+def test_a_document_by_a_named_body(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+def test_the_aide_to_a_named_person_points_back(analyzer):
+    text = (
+        "Bush aide\n\nKarl Hovey, who served President George W. Bush for eight years, spoke on Monday. "
+        "“Trump has gone the other way,” said the former top aide to President George W. Bush."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == "attributed"
