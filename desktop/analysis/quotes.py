@@ -368,6 +368,7 @@ _TITLE_BEFORE = re.compile(
     r"|\b(?:book|memoir|novel|film|movie|documentary|show|series|program|programme|song|album|article|essay"
     r"|column|op-ed|study|biography|play|poem|headline)s?,?)\s*$"
 )
+_QUOTING_VERBS = {"quoted", "quotes", "quoting", "quote", "cited", "cites", "citing"}
 # `the “Broad City” star`, `“Avatar” actress Zoe Saldana`: a title before the people of the work
 _TITLE_AFTER = re.compile(
     r"^[,’']?s?\s*(?:co-?)?(?:star|actor|actress|creator|host|author|director|producer|showrunner|writer|singer|cast)s?\b",
@@ -477,6 +478,14 @@ class _Finder:
 
     def source_for_cue(self, cue_tok, at_char: int, after_quote: bool) -> Source | None:
         doc = self.doc
+        if cue_tok.lower_ == "saying" and cue_tok.i > 1 and doc[cue_tok.i - 1].lower_ == "as":
+            # `Reuters quoted German Foreign Minister Sigmar Gabriel as saying`: the one quoted speaks
+            lo = max(cue_tok.sent.start, cue_tok.i - 16)
+            verb = next((t for t in reversed(doc[lo : cue_tok.i - 1]) if t.lower_ in _QUOTING_VERBS), None)
+            if verb is not None and verb.i + 1 < cue_tok.i - 1:
+                src = describe_source(doc, verb.i + 1, cue_tok.i - 1, self.book, at_char)
+                if src is not None:
+                    return src
         if self.parsed and cue_tok.i > 0 and _modal_as_name(doc[cue_tok.i - 1], cue_tok):
             name_tok = doc[cue_tok.i - 1]
             name = self.book.fullest(name_tok.text)
@@ -589,6 +598,12 @@ class _Finder:
                 break
             if tok.text in ("“", "\"", "«"):
                 break
+            if tok.lower_ in _QUOTING_VERBS:
+                # `,” Reuters quoted German Foreign Minister Sigmar Gabriel as saying.`
+                saying = next((x for x in toks[n + 2 : n + 12] if x.lower_ == "saying" and x.nbor(-1).lower_ == "as"), None)
+                if saying is not None:
+                    src = self.source_for_cue(saying, saying.idx, after_quote=True)
+                    return (src, "quoted … as saying", "after") if src else None
             if is_cue_verb(tok, self.tagged):
                 # between quote and cue only a short name phrase: at most 7 tokens
                 src = self.source_for_cue(tok, tok.idx, after_quote=True)

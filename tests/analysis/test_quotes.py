@@ -546,3 +546,15 @@ def test_a_title_case_cue_the_tagger_reads_as_a_name_still_attributes(analyzer):
 )
 def test_markup_attributes_and_titles_of_works_are_not_quotes(analyzer, text):
     assert quotes_of(analyzer, text)[0] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"The deal would be in danger," Reuters quoted German Foreign Minister Sigmar Gabriel as saying.', "Sigmar Gabriel"),
+        ('Interfax quoted Dmitry Peskov as saying that the talks were "constructive."', "Dmitry Peskov"),
+    ],
+)
+def test_the_one_an_outlet_quotes_as_saying_is_the_speaker(analyzer, text, speaker):
+    found, _ = quotes_of(analyzer, text)
+    assert [s for _, s in found] == [speaker]
