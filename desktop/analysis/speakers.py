@@ -279,6 +279,14 @@ def subject_of(verb):
             j = nxt.i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].dep_ in ("compound", "flat", "nsubj", "appos", "dobj", "npadvmod") :
                 j += 1
+            # `said Oversight ranking Democrat Elijah Cummings`: titles in front of the person's name
+            for k in range(j + 1, min(len(doc), j + 4)):
+                if not doc[k].is_alpha:
+                    break
+                if doc[k].pos_ == "PROPN" and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
+                    while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_alpha:
+                        k += 1
+                    return doc[k]
             return doc[j]
     return None
 

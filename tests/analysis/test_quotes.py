@@ -558,3 +558,8 @@ def test_markup_attributes_and_titles_of_works_are_not_quotes(analyzer, text):
 def test_the_one_an_outlet_quotes_as_saying_is_the_speaker(analyzer, text, speaker):
     found, _ = quotes_of(analyzer, text)
     assert [s for _, s in found] == [speaker]
+
+
+def test_titles_between_the_cue_and_an_inverted_name_do_not_hide_the_name(analyzer):
+    found, _ = quotes_of(analyzer, '"They are squandering money," said Oversight ranking Democrat Elijah Cummings (D-Md.).')
+    assert len(found) == 1 and found[0][1].endswith("Elijah Cummings")
