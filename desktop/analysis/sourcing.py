@@ -556,6 +556,8 @@ class _Labeller:
             subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
             if subj is None or tok.dep_ not in ("ROOT", "conj", "advcl", "ccomp") or subj.lower_ in ("what", "which", "who", "that"):
                 continue  # "which has been expected to …", "(… have been criticized as …)": an aside
+            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self._BACKGROUND_MARKS for c in kids):
+                continue  # "While the ad is expected to …, it will air once": a time or concession clause
             if subj.lower_ == "it" and low in lex.verb_forms and any(c.dep_ == "ccomp" for c in kids):
                 return tok  # "it was revealed that …"
             if low not in lex.passive_forms:
@@ -626,6 +628,24 @@ class _Labeller:
                 continue  # "is a leader", "as an adviser", "a member of": says what someone is
             return False
         return True
+
+    def _in_subordinate_clause(self, char: int, sent) -> bool:
+        """Is the word at `char` inside an adverbial clause opened by 'as', 'when', 'while',
+        'after' … (not the sentence's main clause)? Relative clauses are left alone: 'the man who
+        allegedly shot him' still hedges who did it."""
+        if not self.parsed:
+            return False
+        tok = next((t for t in sent if t.idx <= char < t.idx + len(t) + 1), None)
+        if tok is None:
+            return False
+        t = tok
+        for _ in range(40):
+            if t.head is t:
+                return False
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self._BACKGROUND_MARKS for c in t.children):
+                return True
+            t = t.head
+        return False
 
     def _appositive_name(self, src: Source | None) -> str | None:
         """`his best friend at Lehigh, Bruce Turry`: a descriptor whose phrase ends in the person's
@@ -929,6 +949,10 @@ class _Labeller:
         cues = self.cue_sources(sent)
         lex = lexicon()
         vague_m = lex.vague_phrase_re.search(stext)
+        if vague_m is not None and self._in_subordinate_clause(s + vague_m.start(), sent):
+            # "As the rumors broke, Cruz sought to …": a hedge inside a time or reason clause does
+            # not credit what the sentence asserts
+            vague_m = None
         if cues:
             judged = _AUTHOR_JUDGEMENT.search(stext, max(0, cues[0][2].idx - s))
             if judged:

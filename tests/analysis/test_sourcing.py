@@ -991,3 +991,19 @@ def test_the_aide_to_a_named_person_points_back(analyzer):
     )
     sents, _ = labels_of(analyzer, text)
     assert sents[-1][1] == "attributed"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a hedge or "rumors" inside an aside does not credit the main claim
+        ("As the rumors spread on Tuesday, the senator sought to convey that he was calm.", "attributed"),
+        ("While the ad is expected to draw a large audience, it will air only once.", "unsourced"),
+        # in the main clause it still does
+        ("Rumors swirled that the senator would resign.", "vague_source"),
+        ("The senator is expected to resign.", "vague_source"),
+    ],
+)
+def test_a_hedge_in_an_aside_does_not_source_the_sentence(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
