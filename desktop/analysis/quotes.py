@@ -352,6 +352,9 @@ _DOCUMENT_NOUNS = {
 }
 _WRITTEN_BY = re.compile(r"\b(?:sent|written|signed|authored|penned|drafted)\s+(?:\S+\s+){0,6}?by\b[^,;.]*$|\bfrom\s+[^,;.]*$", re.IGNORECASE)
 # `the radioman`, `the 45-year-old`, `the Republican`: one person, described
+_PLURAL_DESCRIPTION = re.compile(r"^[Tt]he (?:two |[\w-]+ ){0,2}([a-z][\w-]*(?:men|[^s]s))$")
+# `Goodlatte and Benghazi Committee Chairman Trey Gowdy`: two names joined, titles allowed
+_PAIR_GAP = re.compile(r"\s*,?\s*and\s+(?:[A-Z][\w.’'-]*\s+){0,5}")
 _DEFINITE_DESCRIPTION = re.compile(r"^[Tt]he (?:[\w-]+ ){0,2}([a-z0-9][\w-]*[^s\W]|[A-Z][a-z]+[^s\W])$")
 # descriptions that usually bring in another, unnamed voice
 _OTHER_VOICES = {
@@ -903,11 +906,32 @@ class _Finder:
                 return (after, found[1], found[2]) if after is not None and after.name else None
         return found
 
+    def named_pair(self, q: Quoted, src: Source) -> Source | None:
+        """`Goodlatte and Benghazi Committee Chairman Trey Gowdy sent a letter … The two lawmakers
+        argue that “…”`: a plural description of people stands for the two people the article last
+        named together."""
+        m = _PLURAL_DESCRIPTION.match(src.name)
+        if m is None:
+            return None
+        head = m.group(1).lower()
+        singular = head[:-3] + "man" if head.endswith("men") else head[:-1]
+        if singular not in lexicon().roles and singular not in ("lawmaker", "senator", "leader", "official", "chairman", "member"):
+            return None
+        people = [mm for mm in self.book.mentions if mm.person and mm.end <= src.start and src.start - mm.start < 3000]
+        for a, b in zip(reversed(people[:-1]), reversed(people[1:])):
+            if _PAIR_GAP.fullmatch(self.text[a.end : b.start]):
+                name = f"{self.book.fullest(a.name)} and {self.book.fullest(b.name)}"
+                return Source(name, True, f"{src.how}; '{src.name}' → {name}, named together before", src.start, src.end)
+        return None
+
     def named_referent(self, q: Quoted, src: Source) -> Source:
         """`Glenn Beck said … The radioman pointed to “…”`, `the 45-year-old said`: a definite
         description standing for the person the article is about is reported by that person's
         name. Roles that usually bring in someone else (`the spokesman`, `the aide`) stay as
         they are, and so does any description when no person was named in the last sentences."""
+        pair = self.named_pair(q, src)
+        if pair is not None:
+            return pair
         m = _DEFINITE_DESCRIPTION.match(src.name)
         head = m.group(1).lower() if m else ""
         person_word = head in lexicon().roles or head.endswith(("-year-old", "radioman"))

@@ -563,3 +563,14 @@ def test_the_one_an_outlet_quotes_as_saying_is_the_speaker(analyzer, text, speak
 def test_titles_between_the_cue_and_an_inverted_name_do_not_hide_the_name(analyzer):
     found, _ = quotes_of(analyzer, '"They are squandering money," said Oversight ranking Democrat Elijah Cummings (D-Md.).')
     assert len(found) == 1 and found[0][1].endswith("Elijah Cummings")
+
+
+def test_a_plural_description_stands_for_the_two_people_named_together(analyzer):
+    text = (
+        "On Monday, Senator Ann Lee and Judiciary Committee Chairman Tom Hale sent a letter to the director.\n\n"
+        "While the director said there was no case, the two lawmakers argue that “there is precedent for prosecution.”"
+    )
+    assert quotes_of(analyzer, text)[0] == [("“there is precedent for prosecution.”", "Ann Lee and Tom Hale")]
+    # with nobody named together, the description stays as written
+    found, _ = quotes_of(analyzer, "Protesters marched. The two officials said “nothing will change.”")
+    assert [s for _, s in found] == ["The two officials"]
