@@ -412,6 +412,8 @@ class _Labeller:
             # "A reporter asked the senator how …", "a woman demanded to know whether …": an unnamed
             # person's question or request asserts nothing; the sentence reports the event
             and not (not c[0].identifiable and lexicon().verb_forms.get(c[2].lower_) in _ASKING)
+            # "they will hold banners proclaiming …": an unnamed someone who only might say it
+            and not (not c[0].identifiable and _under_modal(c[2]))
             # "Needless to say, many were …", "so to speak": idioms of the author's
             and not (c[2].i - 2 >= sent.start and doc[c[2].i - 1].lower_ == "to" and doc[c[2].i - 2].lower_ in ("needless", "so", "is"))
         ]
@@ -717,7 +719,7 @@ class _Labeller:
             verb = head.head
             if qs <= verb.idx < qe or self.in_quoted(verb.idx):
                 return True  # the subject of the quoted words themselves
-            if any(c.dep_ == "aux" and c.lower_ in _MODALS | {"will", "wo", "'ll", "’ll"} for c in verb.children):
+            if _under_modal(verb):  # "Americans will say “no”", "they will hold banners proclaiming “…”"
                 return True
             if any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
                 return True
@@ -1036,6 +1038,19 @@ _TAIL_VERBS = {
 }
 _ATTRIBUTION_TAIL = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}[a-z]+(?:\s+[\w.'’-]+){0,3}[.!]$")
 _VAGUE_AGENTS = {"some", "many", "others", "critics", "observers", "experts", "analysts", "opponents", "detractors", "skeptics", "most", "few"}
+
+
+def _under_modal(verb) -> bool:
+    """Does a modal ('will', 'would', 'could' …) govern this verb or the verbs above it that it
+    complements ('will hold banners proclaiming …')?"""
+    v = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS | {"will", "wo", "'ll", "’ll"} for c in v.children):
+            return True
+        if v.dep_ not in ("ccomp", "xcomp", "acl", "advcl") or v.head is v:
+            return False
+        v = v.head
+    return False
 
 
 def _introduces_block(stext: str) -> bool:

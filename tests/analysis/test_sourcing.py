@@ -1007,3 +1007,17 @@ def test_the_aide_to_a_named_person_points_back(analyzer):
 def test_a_hedge_in_an_aside_does_not_source_the_sentence(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # an unnamed someone who only will or would say it is the author's forecast
+        ("Critics will say the plan is too costly.", "unsourced"),
+        ("Next week, they will hold banners proclaiming: “Stop the deal!”", "unsourced"),
+        ("Officials said they would argue that the plan is legal.", "vague_source"),
+    ],
+)
+def test_an_unnamed_source_under_a_modal_is_a_forecast(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
