@@ -264,6 +264,12 @@ def subject_of(verb):
             continue
         break
     doc = verb.doc
+    # "Cardinal de Lubac, writing in 1985, said:": the parser gave the subject to the participle
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i < verb.i and c.tag_ == "VBG":
+            got = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i), None)
+            if got is not None:
+                return got
     # the subject the parser hung elsewhere: "…, Franken's office said he has not …" ('office'
     # read as an apposition), "…, the Democratic candidate stated that …"
     if verb.i > 0:

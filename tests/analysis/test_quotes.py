@@ -574,3 +574,13 @@ def test_a_plural_description_stands_for_the_two_people_named_together(analyzer)
     # with nobody named together, the description stays as written
     found, _ = quotes_of(analyzer, "Protesters marched. The two officials said “nothing will change.”")
     assert [s for _, s in found] == ["The two officials"]
+
+
+def test_a_subject_the_parser_gave_to_a_fronted_participle_still_speaks(analyzer):
+    text = (
+        "Cardinal Henri de Lubac, writing in 1985, recalling that drama, said:\n"
+        "“Joseph Ratzinger, an expert at the Council, was also the private secretary of Cardinal Frings.”\n"
+        "Blind, the old Cardinal had read the speech."
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert len(found) == 1 and found[0][1].endswith("Henri de Lubac")
