@@ -597,7 +597,8 @@ class NameBook:
             scanned += 1
             if pos - m.start > 1500:
                 break
-            if m.end <= pos and m.person == person and m.name.lower() not in lexicon().group_nouns:
+            if m.end <= pos and m.person == person and m.name.lower() not in lexicon().group_nouns \
+                    and not (person and m.name.lower() in lexicon().outlets):
                 # 'he' is never 'Republicans' 
                 if any_person is None:
                     any_person = (m.start, m.name)
@@ -783,10 +784,12 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         return Source(head.text, False, f"'{head.text}' with no named group", start, end)
     if len(toks) == 1 and low in GROUP_PRONOUNS:
         return Source(head.text, False, f"'{head.text}' with no named group", start, end)
-    if book.parsed and low in lexicon().vague_heads:
-        # "Some observers, including professor Zeynep Tufekci, …": a named person among them
+    if book.parsed and (low in lexicon().vague_heads or low in lexicon().group_nouns):
+        # "Some observers, including professor Zeynep Tufekci, …", "Other Republicans, like Mitt
+        # Romney, …": a named person among them
         for c in head.children:
-            if c.lower_ == "including" and c.dep_ in ("prep", "acl"):
+            such_as = c.lower_ == "as" and c.i > 0 and doc[c.i - 1].lower_ == "such"
+            if (c.lower_ in ("including", "like") or such_as) and c.dep_ in ("prep", "acl"):
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "dobj")), None)
                 if obj is None or not is_propn(obj, tagged) or is_role(obj) or is_demonym(obj):
                     break

@@ -584,3 +584,10 @@ def test_a_subject_the_parser_gave_to_a_fronted_participle_still_speaks(analyzer
     )
     found, _ = quotes_of(analyzer, text)
     assert len(found) == 1 and found[0][1].endswith("Henri de Lubac")
+
+
+def test_a_named_person_among_a_group_speaks_and_a_pollster_is_never_she(analyzer):
+    found, _ = quotes_of(analyzer, 'Other prominent Republicans, like Mitt Romney and Jeb Bush, said "the party is lost."')
+    assert [s for _, s in found] == ["Mitt Romney"]
+    found, _ = quotes_of(analyzer, 'Hillary Clinton spoke on Monday. Gallup found support for her plan. She said "the numbers are good."')
+    assert [s for _, s in found] == ["Hillary Clinton"]
