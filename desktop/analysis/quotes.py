@@ -712,6 +712,12 @@ class _Finder:
                     return got, phrase, "before"
         if toks[-1].text == ":" and len(toks) >= 2:
             got = lexical_np_before(doc, toks[-1].i, toks[0].i)
+            if got is None and 2 <= len(toks) <= 4 and all(x.is_title and x.is_alpha for x in toks[:-1]) \
+                    and not text[para_start : toks[0].idx].strip() and toks[-2].lower_ in self.book.by_last:
+                # `Trump: “…”` opening a line, whatever the tagger made of the name
+                raw = text[toks[0].idx : toks[-2].idx + len(toks[-2])]
+                name = self.book.fullest(raw)
+                return Source(name, True, f"'{raw}:' opening the line → {name}", toks[0].idx, toks[-2].idx + len(toks[-2])), ":", "before"
             if got and got[1] - got[0] <= 6 and got[0] == toks[0].i:
                 src = describe_source(doc, got[0], got[1], self.book, toks[-1].idx)
                 if src and src.identifiable:
@@ -832,7 +838,9 @@ class _Finder:
                 _TITLE_AFTER.match(text[q.end : q.end + 30]) is not None
                 or re.search(r"\b(?:starred|starring|stars|appeared|appearing)\s+in\s*$", before_text) is not None
             )
-            if found and _is_title(content, 12 if title_context else 6) and (found[2] != "after" or title_context):
+            # a headline sets everything in title case: `Trump: “We Will Build The Wall”` is words said
+            headline_words = found is not None and found[1] == ":" and not title_context and "\n" not in text[: q.start].strip()
+            if found and not headline_words and _is_title(content, 12 if title_context else 6) and (found[2] != "after" or title_context):
                 # "Sunday Morning Futures", `on CNN’s “State of the Union,” Fallin said`: a title
                 # or a name, not words said
                 found = None

@@ -591,3 +591,10 @@ def test_a_named_person_among_a_group_speaks_and_a_pollster_is_never_she(analyze
     assert [s for _, s in found] == ["Mitt Romney"]
     found, _ = quotes_of(analyzer, 'Hillary Clinton spoke on Monday. Gallup found support for her plan. She said "the numbers are good."')
     assert [s for _, s in found] == ["Hillary Clinton"]
+
+
+def test_a_headline_name_and_colon_introduce_title_case_words(analyzer):
+    text = "Trump: “We Will Build The Wall”\n\nDonald Trump spoke in Ohio on Monday."
+    assert quotes_of(analyzer, text)[0] == [("“We Will Build The Wall”", "Donald Trump")]
+    # a label that names nobody in the article is not a speaker
+    assert quotes_of(analyzer, "Review: “The Crown” Season 4\n\nThe show is back.")[0] == []
