@@ -466,6 +466,7 @@ class _Finder:
         self.quoted = quoted
         self.book = NameBook(doc, [(q.start, q.end) for q in quoted])
         self._tok_starts = [t.idx for t in doc]
+        self._described: dict[str, str] = {}  # `the former president` -> the name it stood for first
 
     def token_at(self, char: int):
         """The token holding char offset `char`, or the first one after it."""
@@ -860,7 +861,12 @@ class _Finder:
                 if opens_sentence:
                     # only punctuation after it (`…office”.`) still ends the paragraph
                     ends_para = not text[q.end : (text.find("\n", q.end) + 1 or len(text) + 1) - 1].strip().strip(".,;")
-                    found = self.previous_sentence_cue(q, whole_para=bool(starts_para and ends_para and q.closed))
+                    if prev is not None and self._previous_sentence_holds(prev[0], prev[2], q):
+                        # `“…,” the former president told a crowd that the campaign estimated at
+                        # 3,000. “…”`: the sentence before is the last quote's, so is this one
+                        found = (prev[1], prev[2], "carried")
+                    else:
+                        found = self.previous_sentence_cue(q, whole_para=bool(starts_para and ends_para and q.closed))
                 if found is None and opens_sentence and prev is not None and q.start - prev[0].end < 400:
                     gap = text[prev[0].end : q.start]
                     if gap.count("\n") <= 2 and not re.search(r"[.!?]\s+[A-Z][^“”\"]{60,}", gap):
@@ -945,6 +951,16 @@ class _Finder:
         person_word = head in lexicon().roles or head.endswith(("-year-old", "radioman"))
         if m is None or not person_word or head in lexicon().vague_heads or head in _OTHER_VOICES:
             return src
+        titled = self.book.by_title(src.name)
+        if titled is not None and titled.split()[-1].lower() not in src.name.lower().split():
+            # `former President George W. Bush … the former president said`: the one person the
+            # article gives that title
+            return Source(titled, True, f"{src.how}; '{src.name}' → {titled}, so titled before", src.start, src.end)
+        key = src.name.lower()
+        if key in self._described:
+            # the article keeps one epithet for one person: `the former president` again
+            name = self._described[key]
+            return Source(name, True, f"{src.how}; '{src.name}' → {name}, as earlier in the article", src.start, src.end)
         got = self.book.resolve_pronoun(q.start)
         if got is None:
             return src
@@ -957,6 +973,7 @@ class _Finder:
         ):
             return src
         where = "in the same sentence" if back == 0 else ("1 sentence earlier" if back == 1 else f"{back} sentences earlier")
+        self._described[key] = name
         return Source(name, True, f"{src.how}; '{src.name}' → {name}, named {where}", src.start, src.end)
 
     def body_referent(self, q: Quoted, src: Source) -> Source | None:
@@ -1016,6 +1033,19 @@ class _Finder:
             return Source(f"the {noun.lower_}", False, f"'{src.name}' is the {noun.lower_} named before", noun.idx, noun.idx + len(noun))
         return None
 
+    def _previous_sentence_holds(self, earlier: Quoted, cue: str, q: Quoted) -> bool:
+        """Is the sentence right before `q` (same paragraph) the one that quotes `earlier`, with its
+        cue as the main verb (not `…, calling Trump “…,” Susan said`)?"""
+        t = self.token_at(q.start)
+        if t is None or t.sent.start == 0 or not self.parsed:
+            return False
+        prev_sent = self.doc[t.sent.start - 1].sent
+        return (
+            prev_sent.start_char <= earlier.start < prev_sent.end_char
+            and "\n" not in self.text[prev_sent.end_char : q.start]
+            and prev_sent.root.text == cue
+        )
+
     def previous_sentence_cue(self, q: Quoted, whole_para: bool = False):
         """`Lavrov said on Tuesday:` / `Macron told reporters.` right before a standalone quote."""
         doc = self.doc
@@ -1041,6 +1071,8 @@ class _Finder:
             return None
         for tok in reversed(toks):
             if is_cue_verb(tok, self.tagged) and not self.book.inside_quote(tok.idx):
+                if self.parsed and tok.dep_ == "relcl":
+                    continue  # `told a crowd that the campaign estimated at 3,000`: a clause about the crowd
                 if toks[-1].text != ":" and not whole_para and any(
                     c.dep_ == "ccomp" and not self.book.inside_quote(c.idx) for c in tok.children
                 ):

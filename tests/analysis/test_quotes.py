@@ -598,3 +598,15 @@ def test_a_headline_name_and_colon_introduce_title_case_words(analyzer):
     assert quotes_of(analyzer, text)[0] == [("“We Will Build The Wall”", "Donald Trump")]
     # a label that names nobody in the article is not a speaker
     assert quotes_of(analyzer, "Review: “The Crown” Season 4\n\nThe show is back.")[0] == []
+
+
+def test_an_epithet_keeps_the_person_it_first_stood_for(analyzer):
+    text = (
+        "George W. Bush came to South Carolina on Monday to vouch for his brother.\n\n"
+        "''Labels are for soup cans,'' the former president told a crowd that the campaign estimated at 3,000 people. "
+        "''The presidency is a serious job.''\n\n"
+        "Donald J. Trump held a news conference nearby, mocking the war.\n\n"
+        "''Condi called me and said a plane had hit the Pentagon,'' the former president said."
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert [s for _, s in found] == ["George W. Bush"] * 3
