@@ -610,3 +610,16 @@ def test_an_epithet_keeps_the_person_it_first_stood_for(analyzer):
     )
     found, _ = quotes_of(analyzer, text)
     assert [s for _, s in found] == ["George W. Bush"] * 3
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"We won," said Secretary of State John Kerry.', "John Kerry"),
+        ("Parent Libby Hilsenrath characterized the assignment as “replete with biased statements.”", "Libby Hilsenrath"),
+        ("Cardinal Henri de Lubac said: “It was a drama.”", "Henri de Lubac"),
+    ],
+)
+def test_titles_and_offices_are_not_part_of_the_name(analyzer, text, speaker):
+    found, _ = quotes_of(analyzer, text)
+    assert [s for _, s in found] == [speaker]
