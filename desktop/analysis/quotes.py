@@ -371,6 +371,10 @@ _TITLE_BEFORE = re.compile(
     r"|\b(?:book|memoir|novel|film|movie|documentary|show|series|program|programme|song|album|article|essay"
     r"|column|op-ed|study|biography|play|poem|headline)s?,?)\s*$"
 )
+# `Heading text - Michael P. McDonald: “…”`
+_DASH_NAME_COLON = re.compile(
+    r"\S\s+[-–—]\s+([A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|de|van|von|and|&)){0,5})\s*:\s*$"
+)
 _QUOTING_VERBS = {"quoted", "quotes", "quoting", "quote", "cited", "cites", "citing"}
 # `the “Broad City” star`, `“Avatar” actress Zoe Saldana`: a title before the people of the work
 _TITLE_AFTER = re.compile(
@@ -689,6 +693,7 @@ class _Finder:
         toks = [tok for tok in doc[lo : t.i] if tok.idx >= para_start]
         if not toks:
             return None
+
         # colon after a name: `Sergei Lavrov spoke more harshly: “…”`, `Macron: “…”`
         for k in range(len(toks) - 1, -1, -1):
             tok = toks[k]
@@ -799,6 +804,21 @@ class _Finder:
             return (src, noun.text, "before") if src is not None else None
         return None
 
+    def dash_name(self, q: Quoted):
+        """A roundup's `Media shares blame in Iowa poll overhype - HuffPollster: “…”`: the name
+        between the dash and the colon, not anyone in the heading before it."""
+        text = self.text
+        para_start = text.rfind("\n", 0, q.start) + 1
+        m = _DASH_NAME_COLON.search(text[para_start : q.start])
+        if m is None:
+            return None
+        a, b = para_start + m.start(1), para_start + m.end(1)
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        src = describe_source(self.doc, span.start, span.end, self.book, a)
+        return (src, ":", "before") if src is not None and src.identifiable else None
+
     def in_list(self, q: Quoted) -> bool:
         """A short quoted term next to another one: `"instructors", "military advisers" or "volunteers"`."""
         text = self.text
@@ -815,8 +835,7 @@ class _Finder:
             s, e = q.inner
             content = text[s:e]
             nwords = _words(content)
-            governed = self.governing(q)
-            governed = self.checked(governed)
+            governed = self.checked(self.dash_name(q)) or self.checked(self.governing(q))
             found = governed or self.checked(self.after(q)) or self.checked(self.before(q))
             why = ""
             starts_para = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()

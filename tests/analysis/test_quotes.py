@@ -623,3 +623,15 @@ def test_an_epithet_keeps_the_person_it_first_stood_for(analyzer):
 def test_titles_and_offices_are_not_part_of_the_name(analyzer, text, speaker):
     found, _ = quotes_of(analyzer, text)
     assert [s for _, s in found] == [speaker]
+
+
+def test_a_roundup_credits_the_name_between_dash_and_colon(analyzer):
+    text = (
+        "But polls did predict the Democratic caucus - HuffPollster: “While the caucuses provided an upset, most polls got it right.” [HuffPost.]\n\n"
+        "TURNOUT IN IOWA DOESN’T RAISE EXPECTATIONS ELSEWHERE - Michael P. McDonald:  “At long last the contests have started.”"
+    )
+    found, _ = quotes_of(analyzer, text)
+    assert [s for _, s in found] == ["HuffPollster", "Michael P. McDonald"]
+    # a dateline's dash is no roundup: the speaker is still the one who said it
+    found, _ = quotes_of(analyzer, "PARIS — President Emmanuel Macron said: “We are ready.”")
+    assert [s for _, s in found] == ["Emmanuel Macron"]
