@@ -137,6 +137,8 @@ def is_cue_verb(tok, tagged: bool) -> bool:
     if base is None:
         return False
     if tagged:
+        if tok.i >= 2 and tok.doc[tok.i - 1].lower_ in ("to", "if") and tok.doc[tok.i - 2].lower_ in ("if", "as"):
+            return False  # `as if to say “…”`: nobody said it
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             # the small model sometimes tags a sentence-initial or title-case "Said" oddly
             if not (tok.tag_ in ("NNP",) and low in ("said", "says", "wrote", "noted", "added", "stressed", "tweeted", "posted", "told", "explained", "replied")):

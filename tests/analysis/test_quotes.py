@@ -635,3 +635,8 @@ def test_a_roundup_credits_the_name_between_dash_and_colon(analyzer):
     # a dateline's dash is no roundup: the speaker is still the one who said it
     found, _ = quotes_of(analyzer, "PARIS — President Emmanuel Macron said: “We are ready.”")
     assert [s for _, s in found] == ["Emmanuel Macron"]
+
+
+def test_as_if_to_say_reports_nothing(analyzer):
+    text = "Senator Ann Lee grinned, her eyes gleaming, as if to say, “Did you see me pull that off?”"
+    assert quotes_of(analyzer, text)[0] == []
