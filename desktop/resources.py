@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 _ROOT = Path(__file__).resolve().parent.parent / "resources"
@@ -23,3 +24,9 @@ def read_lines(*parts: str) -> list[str]:
         if line:
             lines.append(line)
     return lines
+
+
+@lru_cache(maxsize=None)
+def word_set(*parts: str) -> frozenset[str]:
+    """Every word of a word list, lower-cased: all the forms on each line (`say says said`)."""
+    return frozenset(w.lower() for line in read_lines(*parts) for w in line.split())

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from desktop.analysis.model import Span
+from desktop.resources import read_lines, word_set
 from desktop.analysis.speakers import (
     NameBook,
     Source,
@@ -120,8 +121,6 @@ _PUBLIC_STANCE = {
 @lru_cache(maxsize=1)
 def _acts() -> dict[str, frozenset[str]]:
     """resources/attribution/reporting_acts.txt: `name: word word …` lines."""
-    from desktop.resources import read_lines
-
     out: dict[str, set[str]] = {}
     for line in read_lines("attribution", "reporting_acts.txt"):
         name, _, words = line.partition(":")
@@ -131,41 +130,6 @@ def _acts() -> dict[str, frozenset[str]]:
         form for form, base in lexicon().verb_forms.items() if base in _PUBLIC_STANCE
     }
     return {k: frozenset(v) for k, v in out.items()}
-
-
-@lru_cache(maxsize=1)
-def _view_verbs() -> frozenset[str]:
-    from desktop.resources import read_lines
-
-    return frozenset(w for line in read_lines("attribution", "view_verbs.txt") for w in line.lower().split())
-
-
-@lru_cache(maxsize=1)
-def _anaphoric_roles() -> frozenset[str]:
-    from desktop.resources import read_lines
-
-    return frozenset(w.lower() for w in read_lines("attribution", "anaphoric_roles.txt"))
-
-
-@lru_cache(maxsize=1)
-def _intention_verbs() -> frozenset[str]:
-    from desktop.resources import read_lines
-
-    return frozenset(w for line in read_lines("attribution", "intention_verbs.txt") for w in line.lower().split())
-
-
-@lru_cache(maxsize=1)
-def _court_heads() -> frozenset[str]:
-    from desktop.resources import read_lines
-
-    return frozenset(w for line in read_lines("attribution", "court_heads.txt") for w in line.lower().split())
-
-
-@lru_cache(maxsize=1)
-def _crowd_acts() -> frozenset[str]:
-    from desktop.resources import read_lines
-
-    return frozenset(w for line in read_lines("attribution", "crowd_acts.txt") for w in line.lower().split())
 
 
 def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -333,7 +297,7 @@ class _Labeller:
         for k, tok in enumerate(toks):
             if self.in_quoted(tok.idx):
                 continue
-            if self.parsed and low[k] in _view_verbs() and (
+            if self.parsed and low[k] in word_set("attribution", "view_verbs.txt") and (
                 tok.tag_ in ("VB", "VBD", "VBP", "VBZ")
                 or tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children)
             ) and not (k > 0 and toks[k - 1].text == "-") and any(
@@ -367,7 +331,7 @@ class _Labeller:
                     continue  # "Lemon said what is clearly insane": the author's description of the words
                 if self.parsed and tok.dep_ == "xcomp" and tok.head.lower_ in ("refused", "declined"):
                     continue
-                if self.parsed and tok.dep_ == "xcomp" and tok.head.lower_ in _intention_verbs():
+                if self.parsed and tok.dep_ == "xcomp" and tok.head.lower_ in word_set("attribution", "intention_verbs.txt"):
                     continue  # "would like to emphasize", "wanted to defend": a wish, not words said
                 if self.parsed and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
                     continue  # "Macron could simply say that …": a hypothesis of the author's
@@ -403,7 +367,7 @@ class _Labeller:
                         if got:
                             out.append((got, " ".join(ph), tok))
                     break
-        crowd = _crowd_acts()
+        crowd = word_set("attribution", "crowd_acts.txt")
         return [
             c for c in out
             if not self._not_a_source(c[0], sent)
@@ -614,7 +578,7 @@ class _Labeller:
         if len(words) < 2 or words[0].lower() not in ("the", "this"):
             return False
         head = self._phrase_head(src.start, src.end)
-        if head is None or head.tag_ != "NN" or head.lower_ not in _anaphoric_roles():
+        if head is None or head.tag_ != "NN" or head.lower_ not in word_set("attribution", "anaphoric_roles.txt"):
             return False
         if any(c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and c.lower_ != "to") for c in head.children):
             return False  # "the official in charge of …", "the aide who …": introduced here
@@ -708,7 +672,7 @@ class _Labeller:
             return False
         qs, qe = info.span.start, info.span.end
         between = self.doc.char_span(min(src.end, qs), max(src.end, qs), alignment_mode="expand")
-        crowd = _crowd_acts()
+        crowd = word_set("attribution", "crowd_acts.txt")
         if (info.span.cue or "").lower() in crowd or (between is not None and any(t.lower_ in crowd for t in between)):
             return True
         if head.dep_ in ("dobj", "dative", "iobj", "nsubjpass", "attr", "oprd"):
@@ -940,8 +904,6 @@ class _Labeller:
                 return "attributed", post[2], f"inside a post embedded from {post[2]}"
             return "not_claim", None, "the markup or signature of an embedded post"
         # 2. not a claim
-        if self.headline_end and e <= self.headline_end:
-            return "not_claim", None, "the headline (the article's short first line)"
         reason = self.not_claim(stext, para_text, whole_para, first, s)
         if reason:
             return "not_claim", None, reason
@@ -981,7 +943,7 @@ class _Labeller:
             appos = self._appositive_name(src)
             if appos:
                 return "attributed", appos, f"'{cue}' credits '{src.name}', which names {appos}"
-            if src.name.split() and src.name.split()[-1].lower() in _court_heads() and not self._not_a_source(src, sent):
+            if src.name.split() and src.name.split()[-1].lower() in word_set("attribution", "court_heads.txt") and not self._not_a_source(src, sent):
                 return "attributed", src.name, f"'{cue}' credits '{src.name}': a ruling on the public record"
             if self._points_back_at_named(src, idx):
                 return "attributed", src.name, f"'{cue}' credits '{src.name}', a descriptor of someone the article named"
