@@ -16,17 +16,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from desktop.analysis.model import Span
-from desktop.resources import read_lines
+from desktop.resources import word_set
 from desktop.analysis.speakers import (
     NameBook,
     Source,
+    _singular,
     describe_source,
     has_parse,
     has_tags,
@@ -351,10 +351,11 @@ _DOCUMENT_NOUNS = {
     "cable", "affidavit", "motion", "petition", "press release", "op-ed", "column", "editorial",
 }
 _WRITTEN_BY = re.compile(r"\b(?:sent|written|signed|authored|penned|drafted)\s+(?:\S+\s+){0,6}?by\b[^,;.]*$|\bfrom\s+[^,;.]*$", re.IGNORECASE)
-# `the radioman`, `the 45-year-old`, `the Republican`: one person, described
+# `the two lawmakers`, `the committee chairmen`: people, described
 _PLURAL_DESCRIPTION = re.compile(r"^[Tt]he (?:two |[\w-]+ ){0,2}([a-z][\w-]*(?:men|[^s]s))$")
 # `Goodlatte and Benghazi Committee Chairman Trey Gowdy`: two names joined, titles allowed
 _PAIR_GAP = re.compile(r"\s*,?\s*and\s+(?:[A-Z][\w.’'-]*\s+){0,5}")
+# `the radioman`, `the 45-year-old`, `the Republican`: one person, described
 _DEFINITE_DESCRIPTION = re.compile(r"^[Tt]he (?:[\w-]+ ){0,2}([a-z0-9][\w-]*[^s\W]|[A-Z][a-z]+[^s\W])$")
 # descriptions that usually bring in another, unnamed voice
 _OTHER_VOICES = {
@@ -426,11 +427,6 @@ def _relative_clause_holder(cue_tok):
     return None
 
 
-@lru_cache(maxsize=1)
-def _framing_forms() -> frozenset[str]:
-    return frozenset(w for line in read_lines("attribution", "framing_verbs.txt") for w in line.lower().split())
-
-
 # `… as a “forceful persona”`, `what it called a “troubling” and …`: the quoted term is the name given
 _FRAMED_BEFORE = re.compile(
     r"(?:\bas\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}|\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|"
@@ -471,6 +467,14 @@ class _Finder:
         self.book = NameBook(doc, [(q.start, q.end) for q in quoted])
         self._tok_starts = [t.idx for t in doc]
         self._described: dict[str, str] = {}  # `the former president` -> the name it stood for first
+        self._body_start = len(self.text) - len(self.text.lstrip())  # where the first line starts
+
+    def _on_first_line(self, pos: int) -> bool:
+        """Is there no line break between the text's first word and the last one before `pos`?"""
+        end = pos
+        while end > self._body_start and self.text[end - 1].isspace():
+            end -= 1
+        return self.text.find("\n", self._body_start, end) == -1
 
     def token_at(self, char: int):
         """The token holding char offset `char`, or the first one after it."""
@@ -693,7 +697,6 @@ class _Finder:
         toks = [tok for tok in doc[lo : t.i] if tok.idx >= para_start]
         if not toks:
             return None
-
         # colon after a name: `Sergei Lavrov spoke more harshly: “…”`, `Macron: “…”`
         for k in range(len(toks) - 1, -1, -1):
             tok = toks[k]
@@ -755,7 +758,7 @@ class _Finder:
         span = self.doc.char_span(s, e, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        forms = _framing_forms()
+        forms = word_set("attribution", "framing_verbs.txt")
         inside = range(span.start, span.end)
         for r in [t for t in span if t.head.i not in inside][:2]:
             v, steps = r.head, 0
@@ -859,7 +862,7 @@ class _Finder:
                 or re.search(r"\b(?:starred|starring|stars|appeared|appearing)\s+in\s*$", before_text) is not None
             )
             # a headline sets everything in title case: `Trump: “We Will Build The Wall”` is words said
-            headline_words = found is not None and found[1] == ":" and not title_context and "\n" not in text[: q.start].strip()
+            headline_words = found is not None and found[1] == ":" and not title_context and self._on_first_line(q.start)
             if found and not headline_words and _is_title(content, 12 if title_context else 6) and (found[2] != "after" or title_context):
                 # "Sunday Morning Futures", `on CNN’s “State of the Union,” Fallin said`: a title
                 # or a name, not words said
@@ -946,9 +949,7 @@ class _Finder:
         m = _PLURAL_DESCRIPTION.match(src.name)
         if m is None:
             return None
-        head = m.group(1).lower()
-        singular = head[:-3] + "man" if head.endswith("men") else head[:-1]
-        if singular not in lexicon().roles and singular not in ("lawmaker", "senator", "leader", "official", "chairman", "member"):
+        if _singular(m.group(1).lower()) not in lexicon().roles:
             return None
         people = [mm for mm in self.book.mentions if mm.person and mm.end <= src.start and src.start - mm.start < 3000]
         for a, b in zip(reversed(people[:-1]), reversed(people[1:])):
@@ -970,11 +971,6 @@ class _Finder:
         person_word = head in lexicon().roles or head.endswith(("-year-old", "radioman"))
         if m is None or not person_word or head in lexicon().vague_heads or head in _OTHER_VOICES:
             return src
-        titled = self.book.by_title(src.name)
-        if titled is not None and titled.split()[-1].lower() not in src.name.lower().split():
-            # `former President George W. Bush … the former president said`: the one person the
-            # article gives that title
-            return Source(titled, True, f"{src.how}; '{src.name}' → {titled}, so titled before", src.start, src.end)
         key = src.name.lower()
         if key in self._described:
             # the article keeps one epithet for one person: `the former president` again

@@ -204,6 +204,11 @@ def is_role(tok) -> bool:
     return True
 
 
+def _title_office(tok) -> bool:
+    """The office a title names: 'Defense' in `Secretary of Defense Leon Panetta`."""
+    return tok.i >= 2 and tok.text[:1].isupper() and tok.doc[tok.i - 1].lower_ == "of" and is_role(tok.doc[tok.i - 2])
+
+
 # ---------------------------------------------------------------- noun phrases
 
 _LEFT_DEPS = {"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "predet", "flat"}
@@ -394,11 +399,8 @@ def strip_roles(tokens) -> list:
     toks = list(tokens)
     last_role = -1
     for k, t in enumerate(toks[:-1]):
-        if is_role(t) or t.lower_ in ("the", "a", "an") or t.text in ("’s", "'s"):
+        if is_role(t) or _title_office(t) or t.lower_ in ("the", "a", "an") or t.text in ("’s", "'s"):
             last_role = k
-            # `Secretary of Defense Leon Panetta`, `Minister of Finance …`: the office is the title's
-            if k + 3 < len(toks) and is_role(t) and toks[k + 1].lower_ == "of" and toks[k + 2].text[:1].isupper():
-                last_role = k + 2
     toks = toks[last_role + 1 :]
     while toks and (toks[-1].is_punct or toks[-1].text in ("’s", "'s")):
         toks.pop()
@@ -502,8 +504,6 @@ class NameBook:
             toks = strip_roles(doc[s:e])
             if not toks:
                 continue
-            if len(toks) >= 3 and toks[0].i == s and s >= 2 and doc[s - 1].lower_ == "of" and is_role(doc[s - 2]):
-                toks = toks[1:]  # `Secretary of [Defense Leon Panetta]`: the office is the title's
             # a title right before the name: "French President" Emmanuel Macron
             k = s - 1
             title = []
@@ -833,9 +833,8 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if head_proper:
         j = head.i
         run = [head]
-        while j - 1 >= toks[0].i and (is_propn(doc[j - 1], tagged) or doc[j - 1].text in ("-", ".")) and not is_role(doc[j - 1]) \
-                and not (j - 3 >= 0 and doc[j - 2].lower_ == "of" and is_role(doc[j - 3])):
-            # (`Secretary of Defense Leon Panetta`: 'Defense' belongs to the title)
+        while j - 1 >= toks[0].i and (is_propn(doc[j - 1], tagged) or doc[j - 1].text in ("-", ".")) \
+                and not is_role(doc[j - 1]) and not _title_office(doc[j - 1]):
             j -= 1
             run.insert(0, doc[j])
         # extend to the right ("Dmitry Peskov" when the head is Dmitry in a flat name)
