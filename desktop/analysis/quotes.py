@@ -357,6 +357,12 @@ _PLURAL_DESCRIPTION = re.compile(r"^[Tt]he (?:two |[\w-]+ ){0,2}([a-z][\w-]*(?:m
 _PAIR_GAP = re.compile(r"\s*,?\s*and\s+(?:[A-Z][\w.’'-]*\s+){0,5}")
 # `the radioman`, `the 45-year-old`, `the Republican`: one person, described
 _DEFINITE_DESCRIPTION = re.compile(r"^[Tt]he (?:[\w-]+ ){0,2}([a-z0-9][\w-]*[^s\W]|[A-Z][a-z]+[^s\W])$")
+# `the company`, `the newspaper`: a body named just before, described
+_BODY_EPITHETS = {
+    "company", "firm", "corporation", "newspaper", "paper", "network", "organization", "organisation",
+    "agency", "ministry", "bank", "university", "magazine", "website", "airline", "retailer", "automaker",
+    "nonprofit", "charity", "giant", "broadcaster", "publisher", "insurer", "manufacturer",
+}
 # descriptions that usually bring in another, unnamed voice
 _OTHER_VOICES = {
     "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "staffer", "official",
@@ -798,7 +804,7 @@ class _Finder:
                 return None
             lo2, hi2 = np_bounds(holder) if holder.lower_ not in ("his", "her", "their", "its") else (holder.i, holder.i + 1)
             if holder.lower_ in ("his", "her"):
-                got = self.book.resolve_pronoun(holder.idx)
+                got = self.book.resolve_pronoun(holder.idx, pronoun=holder.lower_)
                 if got is None:
                     return None
                 src = Source(got[0], True, f"'{holder.text} {noun.text}' → {got[0]}", holder.idx, holder.idx + len(holder))
@@ -902,6 +908,9 @@ class _Finder:
                 if author is None or not author.identifiable:
                     author = self.body_referent(q, src) or author
                 src = author
+            elif src and re.fullmatch(r"the (?:[\w-]+ )?(\w+)", src.name.lower()) and src.name.lower().split()[-1] in _BODY_EPITHETS:
+                # `Exxon Mobil rejected … The company called them “…”`: the body just named
+                src = self.body_referent(q, src, described=True) or src
             if not src or not src.name or src.name.lower() in _NOT_SPEAKERS:
                 continue  # the author's or the reader's own voice, or no one we can name
             if where != "carried":
@@ -991,7 +1000,7 @@ class _Finder:
         self._described[key] = name
         return Source(name, True, f"{src.how}; '{src.name}' → {name}, named {where}", src.start, src.end)
 
-    def body_referent(self, q: Quoted, src: Source) -> Source | None:
+    def body_referent(self, q: Quoted, src: Source, described: bool = False) -> Source | None:
         """`The Brady Center sued on Friday. … what it called a “troubling” settlement`: an `it`
         that speaks is the organisation last named as a subject in the sentences just before."""
         for m in reversed(self.book.mentions):
@@ -999,7 +1008,10 @@ class _Finder:
                 continue
             if self.book._sentences_between(m.start, q.start) > 2:
                 break
-            if not m.person and m.subject:
+            # without the entity recogniser a body's name reads as a person's; `the company` says
+            # what it is, unless the name is plainly a person's (`Ben Carson`)
+            body = not m.person or (described and len(m.name.split()) <= 3 and self.book.gender(m.name) is None)
+            if body and m.subject:
                 # the whole name of the body: 'Justice Department', not the 'Department' left
                 # once the role-like 'Justice' is dropped
                 start = m.start

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.resources import read_lines
+from desktop.resources import read_lines, word_set
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "we", "it"}
@@ -372,6 +372,24 @@ def lexical_np_before(doc, i: int, floor: int) -> tuple[int, int] | None:
 # ---------------------------------------------------------------- names in the article
 
 
+# a named police force: "the Westerville Division of Police", "Clayton County Police Department"
+_POLICE_FORCE = re.compile(
+    r"\b((?:(?:[A-Z][\w'’-]*|[A-Z]\.)[ \t]+){1,4}(?:Police(?:[ \t]+Department|[ \t]+Service|[ \t]+Force)?|"
+    r"Division[ \t]+of[ \t]+Police|Sheriff['’]s[ \t]+(?:Office|Department)|Constabulary)|NYPD|LAPD)\b"
+)
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
+_PRONOUN_GENDER = re.compile(r"(?:(he|him|his|himself)|she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def _gender_word(word: str) -> str | None:
+    """The sex a first name or a title implies ("felicia" -> "f", "mr." -> "m"), else None."""
+    if word in word_set("attribution", "female_names.txt"):
+        return "f"
+    if word in word_set("attribution", "male_names.txt"):
+        return "m"
+    return None
+
+
 _BODY_WORDS = {
     "house", "office", "ministry", "department", "government", "kremlin", "statement", "report", "committee",
     "council", "agency", "campaign", "administration", "commission", "court", "party", "newspaper", "times",
@@ -430,9 +448,12 @@ class NameBook:
         self.titles: dict[str, set[str]] = {}
         self.mentions: list[Mention] = []
         self.org_names: set[str] = set()
+        self._gender_by_last: dict[str, set[str]] = {}  # "roof" -> {"m"}: from "Mr. Roof", "Rep. … congresswoman"
         self._quote_starts = [a for a, _ in (quote_ranges or [])]
         self._quote_ranges = quote_ranges or []
         self._collect()
+        for m in _HONORIFIC.finditer(doc.text):
+            self._gender_by_last.setdefault(m.group(2).lower(), set()).add("m" if m.group(1) == "Mr" else "f")
         self._starts = [m.start for m in self.mentions]
         self._speakers: list[tuple[int, str]] = []
         self._tok_starts: list[int] | None = None
@@ -469,7 +490,7 @@ class NameBook:
             n = len(doc)
             tagged = self.tagged
 
-            def name_like(tok) -> bool:
+            def shaped_like_name(tok) -> bool:
                 if tagged:
                     # "George Will wrote": a capitalised 'modal' right after a first name is a surname
                     return tok.text[:1].isupper() and (
@@ -478,6 +499,13 @@ class NameBook:
                         or tok.pos_ == "NOUN" and tok.is_alpha and not tok.is_sent_start and not is_role(tok)
                     )
                 return tok.text[:1].isupper() and tok.is_alpha
+
+            # "Sanders called …" opening a sentence, tagged as a plural noun: a word the article
+            # uses as a name inside its sentences is a name at their start too
+            mid_names = {t.text for t in doc if not t.is_sent_start and shaped_like_name(t)} if tagged else set()
+
+            def name_like(tok) -> bool:
+                return shaped_like_name(tok) or (tok.is_sent_start and tok.pos_ == "NOUN" and tok.text in mid_names)
 
             while i < n:
                 t = doc[i]
@@ -519,6 +547,10 @@ class NameBook:
                 self.org_names.add(name)
             last = toks[-1].lower_
             self.by_last.setdefault(last, []).append(name)
+            for t in title:
+                g = _gender_word(t.lower_)
+                if g and person:
+                    self._gender_by_last.setdefault(last, set()).add(g)
             if title and any(is_role(t) for t in title):
                 key = " ".join(t.lower_ for t in title if t.lower_ not in ("the", "a", "an"))
                 self.titles.setdefault(key, set()).add(name)
@@ -587,15 +619,40 @@ class NameBook:
             return  # 'banners', 'protesters' … : never a 'he' or a 'she' later on
         bisect.insort(self._speakers, (pos, name))
 
-    def resolve_pronoun(self, pos: int, person: bool = True) -> tuple[str, int] | None:
-        """The person a `he`/`she` at char `pos` refers to: the last speaker or subject before it.
+    def gender(self, name: str) -> str | None:
+        """"m", "f" or None: from a first name the lists know (`Felicia Sanders`), or a title the
+        article gives the person (`Mr. Roof`, `Congresswoman Maxine Waters`)."""
+        full = self.fullest(name).split()
+        if not full:
+            return None
+        known = self._gender_by_last.get(full[-1].lower())
+        if known and len(known) == 1:
+            return next(iter(known))
+        if len(full) >= 2:
+            return _gender_word(full[0].lower())
+        return None
+
+    def _agrees(self, name: str, want: str | None) -> bool:
+        if want is None:
+            return True
+        g = self.gender(name)
+        return g is None or g == want
+
+    def resolve_pronoun(self, pos: int, person: bool = True, pronoun: str = "") -> tuple[str, int] | None:
+        """The person a `he`/`she` at char `pos` refers to: the last speaker or subject before it
+        whose name does not say they are of the other sex (`she` is never `Dylann Roof`).
 
         Returns (name, sentences back) or None.
         """
+        m = _PRONOUN_GENDER.fullmatch(pronoun)
+        want = ("m" if m.group(1) else "f") if m else None
         best: tuple[int, str] | None = None
         k = bisect.bisect_left(self._speakers, (pos, "")) - 1
-        if k >= 0 and pos - self._speakers[k][0] < 700:
-            best = self._speakers[k]
+        while k >= 0 and pos - self._speakers[k][0] < 700:
+            if self._agrees(self._speakers[k][1], want):
+                best = self._speakers[k]
+                break
+            k -= 1
         k = bisect.bisect_left(self._starts, pos) - 1
         scanned = 0
         any_person: tuple[int, str] | None = None
@@ -605,7 +662,7 @@ class NameBook:
             if pos - m.start > 1500:
                 break
             if m.end <= pos and m.person == person and m.name.lower() not in lexicon().group_nouns \
-                    and not (person and m.name.lower() in lexicon().outlets):
+                    and not (person and m.name.lower() in lexicon().outlets) and self._agrees(m.name, want):
                 # 'he' is never 'Republicans' 
                 if any_person is None:
                     any_person = (m.start, m.name)
@@ -616,8 +673,11 @@ class NameBook:
             k -= 1
         if best is None:
             k = bisect.bisect_left(self._speakers, (pos, "")) - 1
-            if k >= 0 and pos - self._speakers[k][0] < 1500:
-                best = self._speakers[k]
+            while k >= 0 and pos - self._speakers[k][0] < 1500:
+                if self._agrees(self._speakers[k][1], want):
+                    best = self._speakers[k]
+                    break
+                k -= 1
         if best is None:
             best = any_person
         if best is None:
@@ -775,7 +835,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if len(toks) == 1 and low == "his" and book.parsed:
         low = "he"  # a possessive the parser left as the subject ("… for his wife …, Bill Clinton said")
     if len(toks) == 1 and low in PERSON_PRONOUNS:
-        got = book.resolve_pronoun(at_char)
+        got = book.resolve_pronoun(at_char, pronoun=low)
         if got:
             name, back = got
             where = "in the same sentence" if back == 0 else ("named 1 sentence earlier" if back == 1 else f"named {back} sentences earlier")
@@ -791,6 +851,11 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         return Source(head.text, False, f"'{head.text}' with no named group", start, end)
     if len(toks) == 1 and low in GROUP_PRONOUNS:
         return Source(head.text, False, f"'{head.text}' with no named group", start, end)
+    if low == "police" and len(toks) <= 2 and toks[0].lower_ in ("the", "police"):
+        # `police say` after the article named the force ("the Westerville Division of Police")
+        forces = [m.group(1) for m in _POLICE_FORCE.finditer(doc.text, 0, start)]
+        if forces and len(set(forces)) == 1:
+            return Source(forces[0], True, f"'{phrase}' → {forces[0]}, the force the article names", start, end)
     if book.parsed and (low in lexicon().vague_heads or low in lexicon().group_nouns):
         # "Some observers, including professor Zeynep Tufekci, …", "Other Republicans, like Mitt
         # Romney, …": a named person among them
@@ -825,11 +890,13 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         book.parsed and low in _BODY_OF_PERSON and toks[0].lower_ in ("his", "her") and toks[0].head.i == head.i
         and not any(c.dep_ == "appos" for c in head.children)  # "Her spokesman, Nick Merrill,": the name
     ):
-        got = book.resolve_pronoun(at_char)
+        got = book.resolve_pronoun(at_char, pronoun=toks[0].lower_)
         if got:
             return Source(f"{got[0]}’s {low}", True, f"'{phrase}' → {got[0]}’s {low}", start, end)
     # a role word the article uses as a surname ("Congressman Pete King" ... "King said") is a name
     head_proper = (is_propn(head, tagged) or _known_name(head, book)) and (not is_role(head) or _role_surname(head, book)) and not is_demonym(head)
+    if head_proper and head.i == toks[0].i and head.is_sent_start and low in lexicon().vague_heads:
+        head_proper = False  # "Police said …": capitalised only because it opens the sentence
     if head_proper:
         j = head.i
         run = [head]

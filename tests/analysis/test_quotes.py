@@ -640,3 +640,23 @@ def test_a_roundup_credits_the_name_between_dash_and_colon(analyzer):
 def test_as_if_to_say_reports_nothing(analyzer):
     text = "Senator Ann Lee grinned, her eyes gleaming, as if to say, “Did you see me pull that off?”"
     assert quotes_of(analyzer, text)[0] == []
+
+
+def test_she_is_never_a_man_named_just_before(analyzer):
+    text = (
+        "Felicia Sanders survived the shooting. Dylann Roof is accused of killing nine people, including Sanders’ son.\n"
+        "Sanders called her fallen son her hero before explaining why she forgave Roof.\n\n"
+        "“Hate destroys those who harbor it,” she said on stage."
+    )
+    assert quotes_of(analyzer, text)[0][-1][1] == "Felicia Sanders"
+    # an honorific says it too
+    text = "Mr. Kelly met Ms. Ryan on Monday. “We will win,” she said. “We will lose,” he said."
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Ryan", "Kelly"]
+
+
+def test_the_company_is_the_body_just_named(analyzer):
+    text = 'Exxon Mobil rejected the articles on Monday. The company called them "inaccurate and deliberately misleading."'
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Exxon Mobil"]
+    # a person is no company
+    text = "Jane Doe rejected the articles on Monday. “They are wrong,” the company said."
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["the company"]
