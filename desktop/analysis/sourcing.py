@@ -595,6 +595,34 @@ class _Labeller:
             return False
         return True
 
+    def _unnamed_criticism(self, sent) -> str | None:
+        """`He has faced criticism even from within his own party`, `drew sharp backlash`, `came
+        under fire`: others' words reported as a reaction nobody is named for. The phrase, or None
+        when a named critic is given (`criticism from Senator Warren`)."""
+        for tok in sent:
+            if tok.lower_ not in _REACTION_VERBS or not tok.pos_ == "VERB":
+                continue
+            if tok.dep_ in ("relcl", "amod", "acl") or self._in_subordinate_clause(tok.idx, sent):
+                continue
+            for obj in tok.children:
+                if obj.dep_ not in ("dobj", "prep") or obj.i < tok.i:
+                    continue
+                noun = obj
+                if obj.dep_ == "prep":
+                    if obj.lower_ != "under":  # "came under fire"
+                        continue
+                    noun = next((c for c in obj.children if c.dep_ == "pobj"), None)
+                if noun is None or noun.lower_ not in _REACTION_NOUNS:
+                    continue
+                sources = [
+                    g for c in list(noun.children) + list(tok.children) if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for g in c.children if g.dep_ == "pobj"
+                ]
+                if any(any(t.pos_ == "PROPN" for t in g.subtree) for g in sources):
+                    return None
+                return self.text[tok.idx : noun.idx + len(noun)]
+        return None
+
     def _in_subordinate_clause(self, char: int, sent) -> bool:
         """Is the word at `char` inside an adverbial clause opened by 'as', 'when', 'while',
         'after' … (not the sentence's main clause)? Relative clauses are left alone: 'the man who
@@ -959,6 +987,9 @@ class _Labeller:
                 words = [c for c in passive.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < passive.i] + [passive]
                 phrase = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
                 return "vague_source", phrase, f"passive '{phrase}' with no one named"
+            criticism = self._unnamed_criticism(sent)
+            if criticism is not None:
+                return "vague_source", criticism, f"'{criticism}' from no one named"
         # 5. a continuation of the previous sentence's speaker
         if idx > 0 and prev_label == "attributed" and prev_source and stext[-1:] in "”\"»" and not self.in_quoted(e - 1):
             ps = sents[idx - 1][1]
@@ -980,6 +1011,15 @@ class _Labeller:
         return "unsourced", None, "no source in this sentence or the one before"
 
 
+# `faced criticism`, `drew backlash`, `came under fire`: a reaction of others, reported
+_REACTION_VERBS = {
+    form for stem in ("face", "draw", "attract", "receive", "spark", "provoke", "prompt", "trigger", "invite", "earn")
+    for form in (stem, stem + "s", stem.removesuffix("e") + "ed", stem.removesuffix("e") + "ing")
+} | {"drew", "drawn", "come", "came", "comes", "coming"}
+_REACTION_NOUNS = {
+    "criticism", "criticisms", "backlash", "condemnation", "outrage", "fire", "ridicule", "derision", "rebuke",
+    "rebukes", "complaints", "outcry", "scorn",
+}
 # the author and the reader: "we reported", "my daughter told me", "you said": not a source of the
 # author's claim
 _FIRST_SECOND = {"i", "we", "us", "me", "my", "our", "ours", "you", "your", "yours", "let", "let's", "let’s"}

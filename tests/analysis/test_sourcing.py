@@ -1021,3 +1021,35 @@ def test_a_hedge_in_an_aside_does_not_source_the_sentence(analyzer, text, label)
 def test_an_unnamed_source_under_a_modal_is_a_forecast(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # polls nobody is named for
+        ("Opinion polls see Le Pen making it to a run-off.", "vague_source"),
+        # a named outlet relaying sources it does not name
+        ("The Guardian said its sources had dated the final visit to March.", "vague_source"),
+        ("The newspaper added that the visit was not logged and cited a source as saying he left.", "vague_source"),
+        # criticism from nobody named
+        ("He has faced criticism even from within his own party for his comments.", "vague_source"),
+        ("The remarks drew sharp backlash.", "vague_source"),
+        ("The plan came under fire from Senator Elizabeth Warren.", "unsourced"),
+        ("The senator faced a tough race.", "unsourced"),
+    ],
+)
+def test_unnamed_polls_sources_and_critics_are_vague(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+def test_police_are_the_force_the_article_named(analyzer):
+    text = (
+        "Officers of the Westerville Division of Police were called on Saturday. "
+        "According to police, a call came in as a hang-up. Police say his wife had asked for protection."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert [s[1:] for s in sents[1:]] == [("attributed", "Westerville Division of Police")] * 2
+    # a street is no police force, and a bare "Police said" opening a sentence is still unnamed
+    sents, _ = labels_of(analyzer, "A man was hurt on Main Street. Police said he was shot.")
+    assert sents[1][1:] == ("vague_source", "Police")
