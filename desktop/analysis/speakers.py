@@ -382,12 +382,22 @@ _PRONOUN_GENDER = re.compile(r"(?:(he|him|his|himself)|she|her|hers|herself)\b",
 
 
 def _gender_word(word: str) -> str | None:
-    """The sex a first name or a title implies ("felicia" -> "f", "mr." -> "m"), else None."""
+    """The sex a first name implies ("felicia" -> "f"), else None."""
     if word in word_set("attribution", "female_names.txt"):
         return "f"
     if word in word_set("attribution", "male_names.txt"):
         return "m"
     return None
+
+
+@lru_cache(maxsize=1)
+def _gendered_titles() -> dict[str, str]:
+    """"mr." -> "m", "congresswoman" -> "f": titles before a name that say the person's sex."""
+    out = {}
+    for line in read_lines("attribution", "gendered_titles.txt"):
+        sex, _, words = line.partition(":")
+        out.update((w.lower(), sex.strip()) for w in words.split())
+    return out
 
 
 _BODY_WORDS = {
@@ -548,7 +558,7 @@ class NameBook:
             last = toks[-1].lower_
             self.by_last.setdefault(last, []).append(name)
             for t in title:
-                g = _gender_word(t.lower_)
+                g = _gendered_titles().get(t.lower_)
                 if g and person:
                     self._gender_by_last.setdefault(last, set()).add(g)
             if title and any(is_role(t) for t in title):
@@ -622,34 +632,43 @@ class NameBook:
     def gender(self, name: str) -> str | None:
         """"m", "f" or None: from a first name the lists know (`Felicia Sanders`), or a title the
         article gives the person (`Mr. Roof`, `Congresswoman Maxine Waters`)."""
-        full = self.fullest(name).split()
-        if not full:
+        words = name.split()
+        if not words:
             return None
-        known = self._gender_by_last.get(full[-1].lower())
-        if known and len(known) == 1:
-            return next(iter(known))
-        if len(full) >= 2:
-            return _gender_word(full[0].lower())
-        return None
-
-    def _agrees(self, name: str, want: str | None) -> bool:
-        if want is None:
-            return True
-        g = self.gender(name)
-        return g is None or g == want
+        if len(words) >= 2:
+            return _gender_word(words[0].lower()) if len(words) <= 3 else None
+        # a surname alone: every person of that name the article gives must agree ("Clinton" is
+        # Hillary or Bill)
+        found = set(self._gender_by_last.get(words[0].lower(), ()))
+        for full in self.by_last.get(words[0].lower(), []):
+            if 2 <= len(full.split()) <= 3:  # not a headline read as a name ("Clinton Wins Delaware")
+                found.add(_gender_word(full.split()[0].lower()))
+        return next(iter(found)) if len(found) == 1 else None
 
     def resolve_pronoun(self, pos: int, person: bool = True, pronoun: str = "") -> tuple[str, int] | None:
-        """The person a `he`/`she` at char `pos` refers to: the last speaker or subject before it
-        whose name does not say they are of the other sex (`she` is never `Dylann Roof`).
+        """The person a `he`/`she` at char `pos` refers to: the last speaker or subject before it.
+        When that person's name says they are of the other sex, the last one whose name says the
+        right sex instead (`she` after `Felicia Sanders … Dylann Roof` is Felicia Sanders); with no
+        such person, the first choice stands.
 
         Returns (name, sentences back) or None.
         """
+        best = self._last_person(pos, person, lambda name: True)
         m = _PRONOUN_GENDER.fullmatch(pronoun)
         want = ("m" if m.group(1) else "f") if m else None
+        if best is not None and want is not None and self.gender(best[1]) not in (None, want):
+            best = self._last_person(pos, person, lambda name: self.gender(name) == want) or best
+        if best is None:
+            return None
+        back = self._sentences_between(best[0], pos)
+        return self.fullest(best[1]), back
+
+    def _last_person(self, pos: int, person: bool, accept) -> tuple[int, str] | None:
+        """(char, name) of the last speaker or main-clause subject before `pos` that `accept`s."""
         best: tuple[int, str] | None = None
         k = bisect.bisect_left(self._speakers, (pos, "")) - 1
         while k >= 0 and pos - self._speakers[k][0] < 700:
-            if self._agrees(self._speakers[k][1], want):
+            if accept(self._speakers[k][1]):
                 best = self._speakers[k]
                 break
             k -= 1
@@ -662,8 +681,8 @@ class NameBook:
             if pos - m.start > 1500:
                 break
             if m.end <= pos and m.person == person and m.name.lower() not in lexicon().group_nouns \
-                    and not (person and m.name.lower() in lexicon().outlets) and self._agrees(m.name, want):
-                # 'he' is never 'Republicans' 
+                    and not (person and m.name.lower() in lexicon().outlets) and accept(m.name):
+                # 'he' is never 'Republicans'
                 if any_person is None:
                     any_person = (m.start, m.name)
                 if m.subject and pos - m.start <= 700:
@@ -674,16 +693,11 @@ class NameBook:
         if best is None:
             k = bisect.bisect_left(self._speakers, (pos, "")) - 1
             while k >= 0 and pos - self._speakers[k][0] < 1500:
-                if self._agrees(self._speakers[k][1], want):
+                if accept(self._speakers[k][1]):
                     best = self._speakers[k]
                     break
                 k -= 1
-        if best is None:
-            best = any_person
-        if best is None:
-            return None
-        back = self._sentences_between(best[0], pos)
-        return self.fullest(best[1]), back
+        return best or any_person
 
     def _token_at(self, char: int):
         if self._tok_starts is None:
