@@ -955,6 +955,8 @@ class _Labeller:
             named = [c for c in cues if c[0].identifiable]
             # a hedge on a named source's report ("allegedly") is not a second, unnamed source
             relays_unnamed = vague_m is not None and vague_m.group(0).lower() not in _HEDGES
+            if named and relays_unnamed and named[0][0].start <= s + vague_m.start() < named[0][0].end + 1:
+                relays_unnamed = False  # "FEC reports show": the phrase is the named source itself
             if named and relays_unnamed:
                 src, cue, tok = named[0]
                 return "vague_source", src.name, f"{src.name} relays unnamed sources ('{vague_m.group(0)}')"
@@ -972,7 +974,7 @@ class _Labeller:
             if appos:
                 return "attributed", appos, f"'{cue}' credits '{src.name}', which names {appos}"
             if src.name.split() and src.name.split()[-1].lower() in word_set("attribution", "court_heads.txt") and not self._not_a_source(src, sent):
-                return "attributed", src.name, f"'{cue}' credits '{src.name}': a ruling on the public record"
+                return "attributed", src.name, f"'{cue}' credits '{src.name}': a court record a reader can look up"
             if self._points_back_at_named(src, idx):
                 return "attributed", src.name, f"'{cue}' credits '{src.name}', a descriptor of someone the article named"
             return "vague_source", src.name, f"credited to unnamed '{src.name}' ('{cue}')"

@@ -1036,6 +1036,10 @@ def test_an_unnamed_source_under_a_modal_is_a_forecast(analyzer, text, label):
         ("The remarks drew sharp backlash.", "vague_source"),
         ("The plan came under fire from Senator Elizabeth Warren.", "unsourced"),
         ("The senator faced a tough race.", "unsourced"),
+        # a body's own reports, sources of another kind, and records a reader can look up
+        ("But FEC reports show that four groups have spent $1.1 million supporting him.", "attributed"),
+        ("To protect its sources of intelligence, the agency kept the files secret.", "unsourced"),
+        ("The men set up a company in 2007, according to a court filing.", "attributed"),
     ],
 )
 def test_unnamed_polls_sources_and_critics_are_vague(analyzer, text, label):
