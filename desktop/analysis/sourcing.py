@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from desktop.analysis.model import Span
 from desktop.resources import read_lines, word_set
 from desktop.analysis.speakers import (
+    QUANTIFIER_WORDS,
     NameBook,
     Source,
     describe_source,
@@ -552,6 +553,8 @@ class _Labeller:
         head = self._phrase_head(src.start, src.end)
         if head is None:
             return False
+        if head.lower_ in QUANTIFIER_WORDS and head.dep_ == "nsubj" and not any(True for _ in head.children):
+            return False  # "few believe …": people, though tagged as an adjective
         if head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "SCONJ", "CCONJ", "PART", "INTJ", "SYM", "X") or head.tag_ == "VBG":
             return True
         if head.pos_ == "NUM" and not any(t.lower_ in ("percent", "%", "per") for t in head.doc[head.i : head.i + 3]) and not any(
@@ -813,6 +816,9 @@ class _Labeller:
                     )
                 ):
                     return None
+                if subj.lower_ in QUANTIFIER_WORDS and not any(True for _ in subj.children):
+                    # "few believe …", "Many speculated that …": people nobody names
+                    return Source(subj.text, False, f"'{subj.text}': people nobody names", subj.idx, subj.idx + len(subj))
                 lo, hi = np_bounds(subj)
                 got = describe_source(doc, lo, hi, self.book, tok.idx)
                 if got is not None and not got.identifiable:

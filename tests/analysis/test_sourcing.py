@@ -1040,6 +1040,10 @@ def test_an_unnamed_source_under_a_modal_is_a_forecast(analyzer, text, label):
         ("But FEC reports show that four groups have spent $1.1 million supporting him.", "attributed"),
         ("To protect its sources of intelligence, the agency kept the files secret.", "unsourced"),
         ("The men set up a company in 2007, according to a court filing.", "attributed"),
+        # people nobody names: a bare quantifier, or what they know
+        ("But few believe their relationship can ever be more than transactional.", "vague_source"),
+        ("Many speculated that he might fail to turn out his supporters.", "vague_source"),
+        ("People briefed on the reshuffling were adamant that his children would block a return.", "vague_source"),
     ],
 )
 def test_unnamed_polls_sources_and_critics_are_vague(analyzer, text, label):
