@@ -508,6 +508,10 @@ class _Finder:
             name_tok = doc[cue_tok.i - 1]
             name = self.book.fullest(name_tok.text)
             return Source(name, True, f"'{name_tok.text}' → {name}", name_tok.idx, name_tok.idx + len(name_tok))
+        if self.parsed and cue_tok.lower_ in word_set("attribution", "framing_verbs.txt") and any(
+            c.dep_ == "auxpass" for c in cue_tok.children
+        ):
+            return self._framer(cue_tok)  # "the plan was described as “…”": not the plan's words
         if self.parsed:
             subj = subject_of(cue_tok)
             # no subject: the noun whose relative clause ends right before the cue
@@ -770,12 +774,29 @@ class _Finder:
             v, steps = r.head, 0
             while steps < 5 and v.i not in inside:
                 if v.lower_ in forms and v.pos_ in ("VERB", "AUX") and v.i < span.start and not self.book.inside_quote(v.idx):
-                    src = self.source_for_cue(v, v.idx, after_quote=False)
+                    src = self._framer(v)
                     return (src, v.text, "before") if src is not None else None
                 if v.head is v or v.dep_ in ("ROOT",):
                     break
                 v, steps = v.head, steps + 1
         return None
+
+    def _framer(self, v) -> Source | None:
+        """Who gives the name with framing verb `v`: its subject; in the passive (`the plan was
+        described as “a disaster”`) only its agent, never the thing named; for a gerund with a
+        reflexive object (`banks on presenting herself as “anti-system”`) the person meant."""
+        kids = list(v.children)
+        if any(c.dep_ == "auxpass" for c in kids):
+            agent = next((c for c in kids if c.dep_ == "agent"), None)
+            who = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            return describe_source(self.doc, *np_bounds(who), self.book, v.idx) if who is not None else None
+        refl = next((c for c in kids if c.dep_ == "dobj" and c.lower_ in ("herself", "himself")), None)
+        if refl is not None and v.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in kids):
+            got = self.book.resolve_pronoun(refl.idx, pronoun=refl.lower_)
+            if got is None:
+                return None
+            return Source(got[0], True, f"'{refl.text}' → {got[0]}", refl.idx, refl.idx + len(refl))
+        return self.source_for_cue(v, v.idx, after_quote=False)
 
     def speech_noun(self, q: Quoted):
         """`his warning that Britain would go to the “back of the queue”`, `comments from former

@@ -660,3 +660,13 @@ def test_the_company_is_the_body_just_named(analyzer):
     # a person is no company
     text = "Jane Doe rejected the articles on Monday. “They are wrong,” the company said."
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["the company"]
+
+
+def test_who_frames_a_term_in_the_passive_or_with_a_reflexive(analyzer):
+    # the thing named is not the one naming it; the agent is
+    assert quotes_of(analyzer, "The film was billed as “the event of the year.”")[0] == []
+    found, _ = quotes_of(analyzer, "The plan was described as “a disaster” by Senator Ted Cruz.")
+    assert [s for _, s in found] == ["Ted Cruz"]
+    # a gerund presenting oneself: the person meant, not the noun the clause hangs on
+    text = "Marine Le Pen spoke on Monday. She shares with Trump a strategy that banks on presenting herself as “anti-system.”"
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Marine Le Pen"]
