@@ -265,6 +265,13 @@ def subject_of(verb):
         if v.dep_ == "acl" and v.tag_ in ("VBD", "VBZ", "VBP") and v.head.i < v.i and v.head.pos_ in ("NOUN", "PROPN"):
             # "a man yelled “…”" parsed as a clause of 'man': a finite verb is the noun's predicate
             return v.head
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == "," \
+                and v.head.dep_ in ("dobj", "pobj", "attr") and v.head.head.pos_ in ("VERB", "AUX"):
+            # "Carson rejected the notion …, saying that …": a participle after a comma is the main
+            # clause's, though the parser hung it on the object
+            v = v.head.head
+            seen += 1
+            continue
         if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dep") and v.head is not v:
             v = v.head
             seen += 1

@@ -670,3 +670,11 @@ def test_who_frames_a_term_in_the_passive_or_with_a_reflexive(analyzer):
     # a gerund presenting oneself: the person meant, not the noun the clause hangs on
     text = "Marine Le Pen spoke on Monday. She shares with Trump a strategy that banks on presenting herself as “anti-system.”"
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Marine Le Pen"]
+
+
+def test_a_participle_after_a_comma_speaks_for_the_main_subject(analyzer):
+    text = (
+        "Carson rejected the notion that the episode should be water under the bridge, saying that if he "
+        "\"found something that was rotten and that I didn't agree with, I would fix it.\""
+    )
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Carson"]
