@@ -985,6 +985,11 @@ class _Labeller:
                 return "attributed", src.name, f"'{cue}' credits '{src.name}', a descriptor of someone the article named"
             return "vague_source", src.name, f"credited to unnamed '{src.name}' ('{cue}')"
         # 4. credited to nobody in particular
+        poll = _IN_NAMED_POLL.match(stext)
+        if poll:
+            # "In an early-October CBS News poll, she led …": a finding of the poll the sentence names
+            name = f"{poll.group(1)} {poll.group(2)}"
+            return "attributed", name, f"a finding of the {name}, which the sentence names"
         if vague_m:
             return "vague_source", vague_m.group(0), f"credited to nobody in particular: '{vague_m.group(0)}'"
         if self.parsed:
@@ -1019,6 +1024,11 @@ class _Labeller:
         return "unsourced", None, "no source in this sentence or the one before"
 
 
+# "In an early-October CBS News poll, …", "In the latest Quinnipiac survey, …"
+_IN_NAMED_POLL = re.compile(
+    r"^(?:In|According to)\s+(?:an?|the|this|its)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"((?:[A-Z][\w/&.’'-]*\s+){0,4}[A-Z][\w/&.’'-]*)\s+(poll|survey)\b"
+)
 # `faced criticism`, `drew backlash`, `came under fire`: a reaction of others, reported
 _REACTION_VERBS = {
     form for stem in ("face", "draw", "attract", "receive", "spark", "provoke", "prompt", "trigger", "invite", "earn")

@@ -1061,3 +1061,17 @@ def test_police_are_the_force_the_article_named(analyzer):
     # a street is no police force, and a bare "Police said" opening a sentence is still unnamed
     sents, _ = labels_of(analyzer, "A man was hurt on Main Street. Police said he was shot.")
     assert sents[1][1:] == ("vague_source", "Police")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump spoke on Monday. Trump made similar comments on Thursday on CNBC.",
+        "Donald Trump spoke on Monday. Trump parroted these views during an interview.",
+        "Columbia spoke on Monday. The university rebutted the accusation that its articles were misleading.",
+        "Hillary Clinton spoke on Monday. In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent.",
+    ],
+)
+def test_remarks_echoes_rebuttals_and_named_polls_are_attributed(analyzer, text):
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == "attributed"
