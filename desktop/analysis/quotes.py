@@ -363,6 +363,8 @@ _BODY_EPITHETS = {
     "agency", "ministry", "bank", "university", "magazine", "website", "airline", "retailer", "automaker",
     "nonprofit", "charity", "giant", "broadcaster", "publisher", "insurer", "manufacturer",
 }
+# `“…,” it reads.`: a document's words, right after them
+_IT_READS = re.compile(r"[,.]?\s*it\s+(?:reads?|said|says|states|stated|continues|continued|adds|added)\b")
 # descriptions that usually bring in another, unnamed voice
 _OTHER_VOICES = {
     "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "staffer", "official",
@@ -928,6 +930,11 @@ class _Finder:
                 author = self.document_author(q, src)
                 if author is None or not author.identifiable:
                     author = self.body_referent(q, src) or author
+                if (author is None or not author.identifiable) and prev is not None and prev[1].identifiable and q.start - prev[0].end < 200 and (
+                    where == "previous" or where == "after" and _IT_READS.match(text, q.end)
+                ):
+                    # `“…,” it said.⏎⏎“…,” it read.`: the same document as the quote just before
+                    author = prev[1]
                 src = author
             elif src and re.fullmatch(r"the (?:[\w-]+ )?(\w+)", src.name.lower()) and src.name.lower().split()[-1] in _BODY_EPITHETS:
                 # `Exxon Mobil rejected … The company called them “…”`: the body just named

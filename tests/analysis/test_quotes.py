@@ -678,3 +678,17 @@ def test_a_participle_after_a_comma_speaks_for_the_main_subject(analyzer):
         "\"found something that was rotten and that I didn't agree with, I would fix it.\""
     )
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Carson"]
+
+
+def test_a_document_quoted_paragraph_after_paragraph_keeps_its_writer(analyzer):
+    text = (
+        "The email, released by Judicial Watch, was sent at 7:19 p.m. by chief of staff Jeremy Bash, more than three hours "
+        "after the initial attack on the compound. Two Americans were killed at each location.\n\n"
+        "“I just tried you on the phone but you were all in with S,” it reads.\n\n"
+        "“After consulting with General Dempsey, General Ham and the Joint Staff, we have identified the forces that could "
+        "move. They are spinning up as we speak. They include a (REDACTED),” it said.\n\n"
+        "“Assuming Principals agree to deploy these elements, we will ask State to procure the approval from host nation. "
+        "Please advise how you wish to proceed,” it read.\n\n"
+        "The email was sent to officials at the State Department."
+    )
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Jeremy Bash"] * 3
