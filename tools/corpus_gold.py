@@ -8,6 +8,8 @@ annotated per ANNOTATION_GUIDE.md. The repository keeps only offsets, labels and
 
     python tools/corpus_gold.py show ID          numbered sentences of a corpus document
     python tools/corpus_gold.py build RAW.json   RAW annotation -> tests/gold/corpus/ID.json
+    python tools/corpus_gold.py build --second RAW.json
+                                                 a second annotator's -> tests/gold/corpus_second/ID.json
     python tools/corpus_gold.py list             the annotated documents and their split
 
 A RAW annotation names spans by their exact text, never by offset:
@@ -39,6 +41,8 @@ if str(ROOT) not in sys.path:
 from desktop.analysis.model import LABELS  # noqa: E402
 
 GOLD_DIR = ROOT / "tests" / "gold" / "corpus"
+# a second, independent annotation of some of the same documents: how far two annotators agree
+SECOND_DIR = ROOT / "tests" / "gold" / "corpus_second"
 CORPORA = {"polnear": "polnear_train.jsonl", "ptc": "ptc_train.jsonl"}
 DATA_ENV = "SOURCELIGHT_DATA"  # where the development corpora are, when not in ../shared/data
 
@@ -168,13 +172,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
     sub.add_parser("show").add_argument("id")
-    sub.add_parser("build").add_argument("raw", nargs="+")
+    build_cmd = sub.add_parser("build")
+    build_cmd.add_argument("raw", nargs="+")
+    build_cmd.add_argument("--second", action="store_true",
+                           help=f"a second annotator's RAW files: write to {SECOND_DIR.relative_to(ROOT)}")
     sub.add_parser("list")
     args = parser.parse_args(argv)
     if args.cmd == "show":
         print(show(args.id))
     elif args.cmd == "build":
-        GOLD_DIR.mkdir(parents=True, exist_ok=True)
+        target = SECOND_DIR if args.second else GOLD_DIR
+        target.mkdir(parents=True, exist_ok=True)
         status = 0
         for raw_path in args.raw:
             try:
@@ -183,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{raw_path}: {exc}", file=sys.stderr)
                 status = 1
                 continue
-            out = GOLD_DIR / f"{gold['file']}.json"
+            out = target / f"{gold['file']}.json"
             out.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
             kinds = {k: sum(s["kind"] == k for s in gold["spans"]) for k in ("sentence", "quote", "emotive")}
             print(f"{out.relative_to(ROOT)} ({gold['split']}): {kinds}")

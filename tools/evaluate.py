@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tools.corpus_gold import DATA_ENV, data_dir, load_all  # noqa: E402
+from tools.corpus_gold import DATA_ENV, SECOND_DIR, data_dir, load_all  # noqa: E402
 from desktop.analysis.scoring import (  # noqa: E402
     PRF,
     PRONOUNS,
@@ -75,10 +75,12 @@ def print_tables(
     rows: Sequence[tuple[str, DocumentScore]],
     labels: Sequence[str] = LABELS,
     emotive: bool = True,
+    overall: bool = True,
 ) -> None:
-    """Per-document rows and a micro-averaged `overall` row for every metric."""
+    """Per-document rows and (unless the rows are rivals on the same documents) a micro-averaged
+    `overall` row for every metric."""
     total = micro(s for _, s in rows)
-    allrows = [*rows, ("overall", total)] if len(rows) > 1 else list(rows)
+    allrows = [*rows, ("overall", total)] if len(rows) > 1 and overall else list(rows)
     if title:
         print(f"\n{title}")
     _header("Quotes: count of spans; a match overlaps >= half of the longer span", "   speaker accuracy")
@@ -233,6 +235,27 @@ def evaluate_corpus_gold(analyzer) -> dict[str, list[tuple[str, DocumentScore]]]
     return out
 
 
+AGREEMENT_NOTES = """\
+  Some of those documents were annotated a second time, independently, from the text and the guide
+  alone (tests/gold/corpus_second). The first row scores the second annotation against the first as
+  if it were a prediction: how far two annotators following the guide agree. The second row scores
+  Sourcelight against the first annotation on the same documents."""
+
+
+def evaluate_agreement(analyzer) -> tuple[DocumentScore, DocumentScore, int] | None:
+    """(second annotator vs first, Sourcelight vs first, documents) over the doubly annotated documents."""
+    firsts = {gold["file"]: (gold, text) for gold, text in load_all() if text is not None}
+    pairs = [(firsts[g["file"]], g) for g, _ in load_all(SECOND_DIR) if g["file"] in firsts]
+    if not pairs:
+        return None
+    human, ours = [], []
+    analyses = analyze_each(analyzer, (text for (_, text), _ in pairs), (g["file"] for _, g in pairs))
+    for ((first, text), second), (_, analysis) in zip(pairs, analyses):
+        human.append(score_document(text, second["spans"], first["spans"]))
+        ours.append(score_document(text, analysis.spans if analysis is not None else (), first["spans"]))
+    return micro(human), micro(ours), len(pairs)
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -281,6 +304,12 @@ def main(argv: list[str] | None = None) -> int:
             both = [r for split in ("dev", "test") for r in by_split.get(split, [])]
             print_summary("Guide-annotated, both halves", micro(s for _, s in both))
             print(f"  ({time.perf_counter() - t0:.1f} s)")
+        agreement = evaluate_agreement(analyzer)
+        if agreement is not None:
+            human, ours, n = agreement
+            print(f"\n== Agreement between two annotators: {n} documents annotated twice ==")
+            print(AGREEMENT_NOTES)
+            print_tables("", [("second annotator", human), ("Sourcelight", ours)], overall=False)
         if polnear.exists() and args.limit > 0:
             t0 = time.perf_counter()
             score, n = evaluate_polnear(analyzer, polnear, args.limit, args.skip)
