@@ -800,6 +800,50 @@ class _Finder:
             return Source(got[0], True, f"'{refl.text}' → {got[0]}", refl.idx, refl.idx + len(refl))
         return self.source_for_cue(v, v.idx, after_quote=False)
 
+    def headline_speaker(self, q: Quoted):
+        """`Donald Trump Is Now Calling Obama The ‘Most Valuable Player’ For ISIS`, `“It’s gotta be
+        a set-up”: Neighbor of Las Vegas Shooter Claims …`: a headline set in title case, which the
+        tagger cannot parse, credits the words to the one it names before its verb of saying or
+        naming (a person the article names in full), or to the phrase after a colon that follows
+        the quote."""
+        if not self._on_first_line(q.start):
+            return None
+        text = self.text
+        lo = text.rfind("\n", 0, q.start) + 1
+        hi = text.find("\n", q.end)
+        hi = len(text) if hi == -1 else hi
+        cues = set(lexicon().verb_forms) | word_set("attribution", "framing_verbs.txt")
+        words = [(m.start() + lo, m.group()) for m in re.finditer(r"[A-Za-z][\w’'-]*", text[lo:hi])]
+        outside = [(i, w) for i, w in words if not q.start <= i < q.end]
+        long_words = [w for _, w in outside if len(w) > 3]
+        if not long_words or sum(w[0].isupper() for w in long_words) < 0.7 * len(long_words):
+            return None  # not set in title case: a sentence the parser reads, not a headline
+        cue = next(((i, w) for i, w in outside if w.lower() in cues), None)
+        if cue is None:
+            return None
+        after_colon = re.match(r"\s*:\s*", text[q.end:hi])
+        if after_colon and cue[0] > q.end:
+            # `“…”: Neighbor of Las Vegas Shooter Claims …`
+            start = q.end + after_colon.end()
+            phrase = text[start : cue[0]].strip()
+            if phrase and len(phrase.split()) <= 8:
+                return Source(phrase, False, f"'{phrase}' before '{cue[1]}' in the headline", start, start + len(phrase)), cue[1], "after"
+            return None
+        if cue[0] > q.start:
+            return None
+        for i, w in reversed([(i, w) for i, w in outside if i < cue[0]]):
+            full = [
+                n for n in self.book.by_last.get(w.lower(), [])
+                if len(n.split()) >= 2 and self.book.is_person(n)
+                # plainly a person: a first name we know, or a title the article gives ("Former
+                # Mexican President Felipe Calderon"), not "Las Vegas Massacre" or "DR Congo"
+                and (self.book.gender(n) is not None or any(n in names for names in self.book.titles.values()))
+            ]
+            if full:
+                name = max(full, key=len)
+                return Source(name, True, f"'{w}' in the headline → {name}", i, i + len(w)), cue[1], "before"
+        return None
+
     def speech_noun(self, q: Quoted):
         """`his warning that Britain would go to the “back of the queue”`, `comments from former
         Secretary Leon Panetta that “time, distance …”`: the quote inside the clause of a noun of
@@ -922,6 +966,8 @@ class _Finder:
                     gap = text[prev[0].end : q.start]
                     if gap.count("\n") <= 2 and not re.search(r"[.!?]\s+[A-Z][^“”\"]{60,}", gap):
                         found = (prev[1], prev[2], "carried")
+            if found is None and not title_context:
+                found = self.headline_speaker(q)
             if found is None:
                 continue
             src, cue, where = found

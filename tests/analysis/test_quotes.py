@@ -692,3 +692,25 @@ def test_a_document_quoted_paragraph_after_paragraph_keeps_its_writer(analyzer):
         "The email was sent to officials at the State Department."
     )
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Jeremy Bash"] * 3
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Donald Trump Is Now Calling Obama The ‘Most Valuable Player’ For ISIS\n\n"
+            "Republican presidential nominee Donald Trump said on Thursday that Barack Obama founded ISIS.",
+            [("‘Most Valuable Player’", "Donald Trump")],
+        ),
+        (
+            "“It’s gotta be a set-up”: Neighbor of Las Vegas Shooter Claims He Didn’t Do It\n\n"
+            "A caller to the radio show says he lived next to Stephen Paddock.",
+            [("“It’s gotta be a set-up”", "Neighbor of Las Vegas Shooter")],
+        ),
+        # no verb of saying or naming in the headline, or a name the article never gives as a person's
+        ("Review: “The Crown” Is Back\n\nThe show returns on Friday.", []),
+        ("Las Vegas Massacre Reveals “Another Active Shooter”\n\nPolice in Las Vegas Massacre county said more.", []),
+    ],
+)
+def test_a_title_case_headline_credits_the_person_before_its_verb(analyzer, text, expected):
+    assert quotes_of(analyzer, text)[0] == expected
