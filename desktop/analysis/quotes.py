@@ -1063,9 +1063,10 @@ class _Finder:
         if got is None:
             return src
         name, back = got
-        # only someone the article puts forward: a speaker already, or the subject of a sentence
+        # only someone the article puts forward: a speaker already, or the subject of a sentence;
+        # a name, not another description ('a reporter')
         last = name.split()[-1:]
-        if back > 5 or last[0].lower() in src.name.lower().split() or not (
+        if back > 5 or name.split()[0].lower() in ("a", "an", "the") or last[0].lower() in src.name.lower().split() or not (
             any(n.split()[-1:] == last for _, n in self.book._speakers)
             or any(mm.person and mm.subject and mm.name.split()[-1:] == last for mm in self.book.mentions)
         ):

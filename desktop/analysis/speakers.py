@@ -582,6 +582,9 @@ class NameBook:
                 and any(
                     (t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("ROOT", "conj"))
                     or (t.dep_ in ("compound", "flat") and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.dep_ in ("ROOT", "conj"))
+                    # "Britain's foreign secretary, David Lammy, spoke …": the name in apposition
+                    or (t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.head.dep_ in ("nsubj", "nsubjpass")
+                        and t.head.head.dep_ in ("ROOT", "conj") and len(toks) >= 2)
                     for t in toks
                 )
             )
@@ -604,8 +607,8 @@ class NameBook:
             for c in cands:
                 if c.lower() == name.lower():
                     return c
-        if best == name and name.islower():
-            return name.title()
+        if best == name and name.islower() and low_words[0] not in ("the", "a", "an"):
+            return name.title()  # a name typed in lower case; not a descriptor ('the minister')
         return best
 
     def by_title(self, phrase: str) -> str | None:

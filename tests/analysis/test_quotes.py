@@ -714,3 +714,23 @@ def test_a_document_quoted_paragraph_after_paragraph_keeps_its_writer(analyzer):
 )
 def test_a_title_case_headline_credits_the_person_before_its_verb(analyzer, text, expected):
     assert quotes_of(analyzer, text)[0] == expected
+
+
+def test_a_description_stands_for_the_name_given_in_apposition(analyzer):
+    # the name is in apposition to the subject: 'the minister' is David Lammy, and so is 'He'
+    text = (
+        "Britain's foreign secretary, David Lammy, spoke in London on Monday. "
+        "‘We will not back down,’ the minister said.\n\n"
+        "He added that Britain would ‘stand firm’."
+    )
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["David Lammy", "David Lammy"]
+
+
+def test_a_description_with_no_name_keeps_its_own_words(analyzer):
+    # no one is named: the description is reported as written, not capitalised into a 'name',
+    # and never swapped for another description ('a reporter')
+    text = (
+        "A reporter asked about the plan on Monday. ‘There should be more systems,’ the businessman replied.\n\n"
+        "He added that he would ‘certainly implement that’."
+    )
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["the businessman", "the businessman"]
