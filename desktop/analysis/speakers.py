@@ -254,14 +254,38 @@ _WHEN_WORDS = {
 }
 
 
+def _opens_clause(tok) -> bool:
+    """Does the phrase of `tok` start a sentence, or follow a comma or a dash, not as a place tag?"""
+    doc = tok.doc
+    left = tok.left_edge.i
+    if doc[left].tag_ in ("VBG", "VBN"):
+        return False  # 'spurning requests from …': a participle's object
+    if left == tok.sent.start:
+        return True
+    prev = doc[left - 1]
+    if prev.text not in (",", "—", "–", "-") and not prev.is_space:
+        return False
+    # "Berea, OH", "Beaumont, Tex.": a state's abbreviation after its city
+    return not (left == tok.i and left >= 2 and prev.text == "," and doc[left - 2].pos_ == "PROPN"
+                and re.fullmatch(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.", tok.text))
+
+
 def subject_of(verb):
     """The subject token of a reporting verb (follows `conj`/`xcomp` to the governing verb)."""
     seen = 0
     v = verb
     while v is not None and seen < 5:
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return c
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")] or [c for c in v.children if c.dep_ == "csubj"]
+        if len(subjects) > 1:
+            # two subjects where the parser misread a long one: the nearest before the verb that
+            # opens a clause (at the sentence start or after a comma), never a place tag ("in
+            # Berea, OH, …, Gov. John Kasich said"), a quoted title ('star of “Scandal,”') or a
+            # noun inside a participle or relative clause ('Churkin, spurning requests …, asserted')
+            opening = [c for c in subjects if c.i < v.i and _opens_clause(c)]
+            if opening:
+                return opening[-1]
+        if subjects:
+            return subjects[0]
         if v.dep_ == "acl" and v.tag_ in ("VBD", "VBZ", "VBP") and v.head.i < v.i and v.head.pos_ in ("NOUN", "PROPN"):
             # "a man yelled “…”" parsed as a clause of 'man': a finite verb is the noun's predicate
             return v.head

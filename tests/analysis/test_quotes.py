@@ -734,3 +734,22 @@ def test_a_description_with_no_name_keeps_its_own_words(analyzer):
         "He added that he would ‘certainly implement that’."
     )
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["the businessman", "the businessman"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the parser gives 'said' two subjects: the place in the opening phrase, and the governor
+        (
+            "Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the primary, "
+            "Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”",
+            "John Kasich",
+        ),
+        # a quoted title between the subject and its verb is not the subject
+        ("Washington, star of television’s “Scandal,” thanked Obama for “taking these steps to make us ALL safer.”",
+         "Washington"),
+    ],
+)
+def test_of_two_subjects_the_speaker_is_the_one_that_opens_the_clause(analyzer, text, speaker):
+    quotes = quotes_of(analyzer, text)[0]
+    assert quotes and quotes[-1][1] == speaker
