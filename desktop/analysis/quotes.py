@@ -949,6 +949,12 @@ class _Finder:
                 # as a “caricature …” and “stupendously un-conservative”`), or the quote a
                 # participle cue links to the one before (`she stated, “…,” adding, “…”`)
                 found = (prev[1], prev[2], "carried")
+            short_sentence = 2 <= nwords < 4 and re.fullmatch(r"[A-Z][^.!?]*[.!?]", content.strip()) is not None
+            if found is None and short_sentence and prev is not None and re.search(r"[.!?](?:''|[\"”’»])?\s*$", text[max(0, q.start - 5) : q.start]) \
+                    and not starts_para and self._previous_sentence_holds(prev[0], prev[2], q):
+                # `“It’s not quite optimistic,” he said. “We’re hopeful.”`: a short sentence right
+                # after the one that quotes the speaker, in the same paragraph
+                found = (prev[1], prev[2], "carried")
             if found is None and nwords >= 4:
                 # no cue in its sentence: a quote opening a sentence carries on from the previous
                 # speaker, or from a sentence ending with a colon or a cue

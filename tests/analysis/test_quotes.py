@@ -753,3 +753,13 @@ def test_a_description_with_no_name_keeps_its_own_words(analyzer):
 def test_of_two_subjects_the_speaker_is_the_one_that_opens_the_clause(analyzer, text, speaker):
     quotes = quotes_of(analyzer, text)[0]
     assert quotes and quotes[-1][1] == speaker
+
+
+def test_a_short_sentence_right_after_the_attribution_is_the_same_speakers(analyzer):
+    text = "Zeke Emanuel spoke on Monday. His final assessment: “It’s not quite optimistic,” he said. “We’re hopeful.”"
+    assert quotes_of(analyzer, text)[0] == [
+        ("“It’s not quite optimistic,”", "Zeke Emanuel"), ("“We’re hopeful.”", "Zeke Emanuel"),
+    ]
+    # a short title after a sentence of the author's is not anyone's words
+    text = "Zeke Emanuel spoke on Monday about the law. The show is called “Health Now.”"
+    assert quotes_of(analyzer, text)[0] == []
