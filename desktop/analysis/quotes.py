@@ -667,6 +667,11 @@ class _Finder:
                     if v.idx >= q.end and steps == 0 and r.dep_ not in ("ccomp", "parataxis", "dobj", "xcomp"):
                         return None
                     src = self.source_for_cue(v, v.idx, after_quote=v.idx >= q.end)
+                    if src is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head is not v:
+                        # `urged those calling for his withdrawal to “give him time”`: the
+                        # participle describes a noun; the verb above it reports
+                        v, steps = v.head, steps + 1
+                        continue
                     if src is None:
                         return None
                     return src, v.text, "after" if v.idx >= q.end else "before"

@@ -763,3 +763,12 @@ def test_a_short_sentence_right_after_the_attribution_is_the_same_speakers(analy
     # a short title after a sentence of the author's is not anyone's words
     text = "Zeke Emanuel spoke on Monday about the law. The show is called “Health Now.”"
     assert quotes_of(analyzer, text)[0] == []
+
+
+def test_a_participle_describing_a_noun_does_not_hide_the_verb_that_reports(analyzer):
+    # the parser hangs the quote on 'calling' (which describes 'those'); 'urging' reports it
+    text = (
+        "Sanders stayed in the race. “Oh, let him make that decision,” said Vice President Joe Biden, "
+        "urging those calling for Sanders’ withdrawal to “give him time.”"
+    )
+    assert quotes_of(analyzer, text)[0][-1] == ("“give him time.”", "Joe Biden")
