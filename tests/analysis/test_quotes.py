@@ -772,3 +772,9 @@ def test_a_participle_describing_a_noun_does_not_hide_the_verb_that_reports(anal
         "urging those calling for Sanders’ withdrawal to “give him time.”"
     )
     assert quotes_of(analyzer, text)[0][-1] == ("“give him time.”", "Joe Biden")
+
+
+@pytest.mark.parametrize("verb", ["shouting", "yelling", "whispering", "boasting"])
+def test_a_verb_of_saying_in_its_ing_form_reports(analyzer, verb):
+    text = f"Donald Trump took the stage in Iowa. Mr. Trump waved at the crowd, {verb} “Get them out of here.”"
+    assert quotes_of(analyzer, text)[0] == [("“Get them out of here.”", "Donald Trump")]
