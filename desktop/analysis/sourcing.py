@@ -862,6 +862,7 @@ class _Labeller:
         prev_label = None
         prev_source: str | None = None
         carry = None  # (end, label, source, cue text) of a block quote after "X wrote:"
+        last_poll: tuple[int, str] | None = None  # (sentence index, name) of the last poll credited
         for idx, (s, e, sent) in enumerate(sents):
             stext = text[s:e]
             para_start = text.rfind("\n", 0, s) + 1
@@ -881,6 +882,22 @@ class _Labeller:
                     block_start = e + nxt.end() - 1
                     block_end = text.find("\n", block_start)
                     carry = (len(text) if block_end == -1 else block_end, label, source, stext[-40:])
+            if (
+                label == "unsourced" and why == _NO_SOURCE and last_poll is not None and idx - last_poll[0] <= 3
+                and _SHARE_FIGURE.search(stext)
+            ):
+                # `A YouGov poll … revealed that 59 percent … ⏎ Less than a third agreed …`: the
+                # poll's further figures, a sentence or two on
+                back = idx - last_poll[0]
+                label, source = "attributed", last_poll[1]
+                why = f"a further figure of {source}, named {back} sentence{'s' if back > 1 else ''} before"
+            if label == "attributed" and source:
+                if re.search(r"\b(?:poll|survey)s?\b", source, re.I):
+                    last_poll = (idx, source)
+                elif last_poll is not None and ("respondents of the poll" in why or "further figure" in why):
+                    last_poll = (idx, last_poll[1])
+            elif label == "unsourced":
+                last_poll = None  # the author's own words in between: the figures that follow are not the poll's
             if label == "vague_source" and source and source.split()[0].lower() in ("a", "an", "one", "another"):
                 self.unnamed_one_at.append(idx)
             if label != "not_claim" and first_body is None:
@@ -1021,9 +1038,17 @@ class _Labeller:
                 # `“What was the pivot point?” Beck questioned.`: the attribution the sentence
                 # splitter cut off after a question mark
                 return "attributed", prev_source, f"the attribution of {prev_source}'s quote before it"
-        return "unsourced", None, "no source in this sentence or the one before"
+        return "unsourced", None, _NO_SOURCE
 
 
+_NO_SOURCE = "no source in this sentence or the one before"
+# a share of people: '59 percent', '13%', 'less than a third', 'the vast majority'
+_SHARE_FIGURE = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\s*(?:percent|per cent|%)"
+    r"|\b(?:than|about|nearly|almost|over|under|roughly|only|just)\s+(?:a|one|two) (?:third|quarter|fifth|half)s?\b"
+    r"|\b(?:a|one|two) (?:third|quarter|fifth|half)s? of\b|\bmajority\b", re.I
+)
 # "In an early-October CBS News poll, …", "In the latest Quinnipiac survey, …"
 _IN_NAMED_POLL = re.compile(
     r"^(?:In|According to)\s+(?:an?|the|this|its)\s+(?:[a-z][\w-]*\s+){0,3}"

@@ -1075,3 +1075,18 @@ def test_police_are_the_force_the_article_named(analyzer):
 def test_remarks_echoes_rebuttals_and_named_polls_are_attributed(analyzer, text):
     sents, _ = labels_of(analyzer, text)
     assert sents[-1][1] == "attributed"
+
+
+def test_a_polls_further_figures_are_its_findings_until_the_author_speaks(analyzer):
+    text = (
+        "The vote was close. A YouGov poll of American voters has revealed that the President does not speak "
+        "for most of his citizens.\n\n"
+        "Less than a third agreed with the President, while 13 percent were unsure.\n\n"
+        "Canada was the runner up, gaining just 16 percent of the vote. France was named by a paltry three percent. "
+        "The special relationship is alive and well. Turnout rose 5 percent in 2016."
+    )
+    got, _ = labels_of(analyzer, text)
+    assert [label for _, label, _ in got] == [
+        "unsourced", "attributed", "attributed", "attributed", "attributed", "unsourced", "unsourced",
+    ]
+    assert got[2][2] == got[4][2] == "A YouGov poll of American voters"
