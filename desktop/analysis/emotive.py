@@ -33,6 +33,7 @@ from desktop.analysis.emotive_lexicon import (
     load_reporting_verbs,
 )
 from desktop.analysis.model import Span
+from desktop.analysis.sourcing import embedded_posts
 
 if not Doc.has_extension("sl_emotive"):
     Doc.set_extension("sl_emotive", default=None)
@@ -105,7 +106,8 @@ class EmotiveDetector:
 
     def find(self, doc: Doc) -> list[Span]:
         tagged = doc.has_annotation("TAG") or doc.has_annotation("POS")
-        quotes = [(q.start, q.end) for q in (doc._.sl_quotes or [])]
+        # someone else's words: quotes, and posts embedded whole (a tweet and its signature)
+        quotes = [(q.start, q.end) for q in (doc._.sl_quotes or [])] + [(a, b) for a, b, *_ in embedded_posts(doc.text)]
         neutral: list[tuple[int, int]] = []
         raw: list[tuple[int, int, tuple[Entry, ...]]] = []
         for key, start, end in self.matcher(doc):

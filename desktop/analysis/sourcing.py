@@ -168,7 +168,7 @@ class _Labeller:
         # only the article's opening holds a headline, not the start of a later chunk
         self.headline_end = _headline_end(self.text) if not doc.user_data.get("sl_offset") else 0
         self.unnamed_one_at: list[int] = []  # sentences credited to "a/an/one …" unnamed person
-        self.posts = _embedded_posts(self.text) + _transcript_turns(self.text)
+        self.posts = embedded_posts(self.text) + _transcript_turns(self.text)
         self.posts.sort()
         self.post_starts = [p[0] for p in self.posts]
 
@@ -1142,14 +1142,16 @@ def _headline_end(text: str) -> int:
 _TWEET_MARKUP = re.compile(r"<tweet\b([^>]*)>(.*?)(?:</tweet>|<tweet\s*/>|$)", re.DOTALL)
 _TWEET_AUTHOR = re.compile(r"(?:tweet-)?author=\"([^\"]+)\"")
 # `… pic.twitter.com/x — Charlie Kirk (@charliekirk11) November 14, 2018`: a pasted tweet's signature
+# the display name: capitalised words, with the small words of a body's name ("City of Westerville")
+_DISPLAY_NAME = r"[A-Z][\w.'’&-]*\.?\s*(?:(?:[A-Z][\w.'’&-]*\.?|of|the|and|for|de)\s*){0,5}"
 _SIGNATURE = re.compile(
-    r"[—–-]\s*((?:[A-Z][\w.'’&-]*\.?\s*){1,5})\s*\(@(\w+)\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*$"
+    r"[—–-]\s*(" + _DISPLAY_NAME + r")\s*\(@(\w+)\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*$"
 )
-_SIGNATURE_ONLY = re.compile(r"^(?:[—–-]\s*)?(?:[A-Z][\w.'’&-]*\.?\s*){1,5}\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\.?$")
-_POST_FURNITURE = re.compile(r"<[^>]*(?:>|$)|^[^<>]*\">|https?://\S+|pic\.twitter\.com/\S+|[—–-]\s*(?:[A-Z][\w.'’&-]*\.?\s*){1,5}\(@\w+\).*$")
+_SIGNATURE_ONLY = re.compile(r"^(?:[—–-]\s*)?" + _DISPLAY_NAME + r"\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\.?$")
+_POST_FURNITURE = re.compile(r"<[^>]*(?:>|$)|^[^<>]*\">|https?://\S+|pic\.twitter\.com/\S+|[—–-]\s*" + _DISPLAY_NAME + r"\(@\w+\).*$")
 
 
-def _embedded_posts(text: str) -> list[tuple[int, int, str]]:
+def embedded_posts(text: str) -> list[tuple[int, int, str]]:
     """(start, end, author) of embedded tweets: `<tweet …>…</tweet>` markup, and pasted tweets whose
     line ends with a signature `— Name (@handle) Month D, YYYY` (the line, and up to two lines
     before it in the same block that read like the tweet: hashtags, handles, no reporting)."""
@@ -1180,13 +1182,14 @@ def _embedded_posts(text: str) -> list[tuple[int, int, str]]:
                 continue
             start = lines[first][0]
             j = first - 1
-            while j >= 0 and first - j <= 2:
+            while j >= 0 and first - j <= 3:
                 pa, pb, prev = lines[j]
-                if not prev.strip() or '"' in prev or "“" in prev or re.search(r"\b(?:said|says|told|wrote|tweeted)\b", prev):
-                    break
-                if not re.search(r"[#@]|pic\.twitter", prev) or "(@" in prev:
-                    break  # not tweet-like, or another post's signature
-                start = pa
+                if not prev.strip() or '"' in prev or "“" in prev or "(@" in prev or re.search(r"\b(?:said|says|told|wrote|tweeted)\b", prev):
+                    break  # a blank line, someone's report or another post's signature
+                if re.search(r"[#@]|pic\.twitter", prev):
+                    # the farthest line that reads like the tweet (hashtags, handles) takes in the
+                    # plain lines between it and the signature ("Please keep … in your prayers.")
+                    start = pa
                 j -= 1
             out.append((start, b, name, "post"))
     out.sort()

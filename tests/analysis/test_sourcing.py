@@ -639,6 +639,27 @@ def test_embedded_tweets_are_their_authors_words(analyzer):
     assert sents[-1][1] == "not_claim"
 
 
+def test_a_pasted_tweet_takes_its_plain_lines_and_keeps_its_loaded_words(analyzer):
+    # a body's display name with a small word in it; a plain line between the tweet's first line
+    # and its signature; the tweet's own words are not the author's emotive phrasing
+    text = (
+        "Police identify the suspect\n"
+        "Morelli, 54, had 30 years with the force.\n"
+        "The City of #Westerville suffered a tremendous loss today.\n"
+        "@WestervillePD Officer Anthony Morelli was killed in the line of duty.\n"
+        "Please keep our first responders in your thoughts and prayers.\n"
+        "#WestervilleStrong pic.twitter.com/GcN3Y4FRvr — City of Westerville (@tellwesterville) February 11, 2018\n"
+        "Two officers were killed in a shocking attack.\n"
+    )
+    sents, result = labels_of(analyzer, text)
+    got = {s: (label, source) for s, label, source in sents}
+    assert got["The City of #Westerville suffered a tremendous loss today."] == ("attributed", "City of Westerville")
+    assert got["Please keep our first responders in your thoughts and prayers."] == ("attributed", "City of Westerville")
+    assert got["Morelli, 54, had 30 years with the force."][0] == "unsourced"
+    emotive = [text[e.start : e.end] for e in result.emotive]
+    assert "shocking attack" in emotive and not any("tremendous" in e for e in emotive)
+
+
 @pytest.mark.parametrize(
     "text, label",
     [
