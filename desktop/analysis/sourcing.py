@@ -52,6 +52,19 @@ _AUTHOR_JUDGEMENT = re.compile(
     r",\s+which\s+(?:is|was|would\s+be|will\s+be|could\s+be|has\s+been|marks|means|amounts|shows|proves|makes)\b",
     re.IGNORECASE,
 )
+# the author's verdict on what was said: `falsely claimed`, `repeating a false claim`,
+# `claimed without any evidence`, `a claim that has been debunked`
+_AUTHOR_VERDICT = re.compile(
+    r"\b(?:falsely|wrongly|baselessly|erroneously|incorrectly|misleadingly|mistakenly|inaccurately)\s+"
+    r"(?:\w+\s+)?(?:claim|claims|claimed|claiming|said|saying|says|asserted|asserting|suggested|suggesting|stated|stating|"
+    r"accused|accusing|insisted|insisting|blamed|blaming|alleged|alleging|described|describing|called|calling)\b"
+    r"|\b(?:a|the|his|her|their|its|this|that)\s+(?:(?:false|baseless|debunked|unfounded|unsubstantiated|discredited|bogus|"
+    r"untrue|erroneous|misleading|inaccurate)(?:\s+and\s+\w+)?)\s+(?:claim|assertion|allegation|conspiracy theory|theory|charge|"
+    r"statement|notion|narrative|talking point)s?\b"
+    r"|\bwithout\s+(?:any\s+|offering\s+(?:any\s+)?|providing\s+(?:any\s+)?|citing\s+(?:any\s+)?)?evidence\b(?!\s+of\b)"
+    r"|\b(?:a\s+)?claim\s+(?:that\s+)?(?:has\s+been|was)\s+(?:widely\s+)?(?:debunked|disproven|discredited)\b",
+    re.IGNORECASE,
+)
 _CHARACTERISE = {"call", "label", "brand", "dub", "term", "describe", "slam", "criticize", "praise", "blast",
                  "hail", "mock", "decry", "condemn", "dismiss", "reject", "defend", "denounce"}
 # "criticized the group for promoting …": the reason given is the source's claim
@@ -933,6 +946,14 @@ class _Labeller:
             if relay is not None:
                 return "vague_source", relay.name, f"{name}'s words as relayed by unnamed '{relay.name}'"
             inside = info.span.start <= s and e <= info.span.end
+            if not inside:
+                own = list(stext)
+                for other in overlapping:
+                    for k in range(max(s, other.span.start) - s, min(e, other.span.end) - s):
+                        own[k] = " "
+                verdict = _AUTHOR_VERDICT.search("".join(own))
+                if verdict:
+                    return "unsourced", None, f"the author's verdict on {name}'s words ('{verdict.group(0)}')"
             framed = self._quote_in_authors_clause(overlapping, sent)
             if not inside and framed is not None:
                 return "unsourced", None, f"the author's claim about {name}'s words ('{framed} …')"
@@ -972,6 +993,17 @@ class _Labeller:
             judged = _AUTHOR_JUDGEMENT.search(stext, max(0, cues[0][2].idx - s))
             if judged:
                 return "unsourced", None, f"mixes a report with the author's own claim ('{judged.group(0).strip(', ')} …')"
+            verdict = _AUTHOR_VERDICT.search(stext)
+            if verdict and self.parsed and not stext[: verdict.start()].rstrip().endswith(","):
+                # not the reported words themselves ('Trump said the media told a false story'),
+                # unless set off after a comma (', a claim that has been debunked')
+                at = s + verdict.start()
+                for c in cues[0][2].children:
+                    if c.dep_ in ("ccomp", "xcomp") and c.left_edge.idx <= at < c.right_edge.idx + len(c.right_edge):
+                        verdict = None
+                        break
+            if verdict and cues[0][0].identifiable:
+                return "unsourced", None, f"the author's verdict on what {cues[0][0].name} said ('{verdict.group(0)}')"
             mixed = self._author_clause_before(cues)
             if mixed is not None:
                 return "unsourced", None, f"the author's own clause ('{mixed.text} …') before the report"

@@ -1111,3 +1111,21 @@ def test_a_polls_further_figures_are_its_findings_until_the_author_speaks(analyz
         "unsourced", "attributed", "attributed", "attributed", "attributed", "unsourced", "unsourced",
     ]
     assert got[2][2] == got[4][2] == "A YouGov poll of American voters"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # the author judges the words false: a claim of the author's a journalist must check
+        ("“I was totally against going into Iraq,” Trump said, repeating a false claim that he opposed the invasion.", "unsourced"),
+        ("Trump falsely claimed that millions of people voted illegally.", "unsourced"),
+        ("At a rally in Texas, Mr. Trump claimed without any evidence that the refugees were a threat.", "unsourced"),
+        ("Trump said that vaccines cause autism, a claim that has been debunked.", "unsourced"),
+        # the judgement is the speaker's own, or no judgement of the words at all
+        ("Trump said the media had published a false claim about him.", "attributed"),
+        ("Comey said there is no precedent for prosecuting a case without evidence of intent.", "attributed"),
+    ],
+)
+def test_the_authors_verdict_on_what_was_said_is_the_authors_claim(analyzer, text, label):
+    sents, _ = labels_of(analyzer, text)
+    assert sents[0][1] == label
