@@ -912,6 +912,7 @@ class _Finder:
         text = self.text
         prev: tuple[Quoted, Source, str] | None = None
         last_title: int | None = None
+        pending: list[Quoted] = []
         for q in self.quoted:
             s, e = q.inner
             content = text[s:e]
@@ -980,6 +981,8 @@ class _Finder:
             if found is None and not title_context:
                 found = self.headline_speaker(q)
             if found is None:
+                if not title_context and q.closed and 2 <= nwords <= 12 and not _is_title(content, 12):
+                    pending.append(q)  # may yet be credited by a cue at the end of its sentence
                 continue
             src, cue, where = found
             if src and src.name.lower() == "it":
@@ -1008,11 +1011,35 @@ class _Finder:
                 why = f"continues the quote before it: speaker {src.name}"
             else:
                 why = f"speaker named in the previous sentence ('{cue}'): {src.how}"
+            if where == "after":
+                for earlier in self._same_sentence(pending, q):
+                    # `Such a reading is causing “rampant confusion,” will spread “a plague of
+                    # divorce” …, the three bishops said`: the cue at the end of the sentence
+                    # credits every quote in it
+                    out.append(QuoteInfo(Span(
+                        "quote", earlier.start, earlier.end, speaker=src.name, cue=cue,
+                        why=f"speaker from '{cue}' at the end of its sentence: {src.how}",
+                    ), src))
+            pending = []
             self.book.note_speaker(q.start, src.name)
             span = Span("quote", q.start, q.end, why=why, speaker=src.name, cue=cue)
             out.append(QuoteInfo(span, src))
             prev = (q, src, cue)
+        out.sort(key=lambda info: info.span.start)
         return out
+
+    def _same_sentence(self, pending: list[Quoted], q: Quoted) -> list[Quoted]:
+        """The quotes of `pending` in the sentence of `q`, with no sentence end between."""
+        t = self.token_at(q.start)
+        if t is None:
+            return []
+        got = []
+        for earlier in pending:
+            te = self.token_at(earlier.start)
+            between = self.text[earlier.end : q.start]
+            if te is not None and te.sent == t.sent and "\n" not in between and not re.search(r"[.!?][\"”’»]?\s+[A-Z]", between):
+                got.append(earlier)
+        return got
 
     def checked(self, found):
         """`found` unless its speaker is a clause the parse handed over ('in requiring 250

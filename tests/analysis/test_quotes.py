@@ -778,3 +778,19 @@ def test_a_participle_describing_a_noun_does_not_hide_the_verb_that_reports(anal
 def test_a_verb_of_saying_in_its_ing_form_reports(analyzer, verb):
     text = f"Donald Trump took the stage in Iowa. Mr. Trump waved at the crowd, {verb} “Get them out of here.”"
     assert quotes_of(analyzer, text)[0] == [("“Get them out of here.”", "Donald Trump")]
+
+
+def test_a_cue_at_the_end_of_a_sentence_credits_every_quote_in_it(analyzer):
+    text = (
+        "The three bishops issued a profession on Monday.\n"
+        "Some of these norms, Schneider told LifeSiteNews, give “implicit approval” of divorce.\n"
+        "Such a reading is causing “rampant confusion,” will spread “a plague of divorce” in the Church, "
+        "and is “alien” to the Church’s entire faith, the three bishops said in the profession."
+    )
+    assert quotes_of(analyzer, text)[0][1:] == [
+        ("“rampant confusion,”", "the three bishops"), ("“a plague of divorce”", "the three bishops"),
+        ("“alien”", "the three bishops"),
+    ]
+    # titles and names in quote marks are nobody's words
+    text = "The bishops met on Monday.\nThe film “Dateline on Assignment” and “Stand Your Ground” laws came up, the bishops said."
+    assert quotes_of(analyzer, text)[0] == []
