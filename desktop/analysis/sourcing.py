@@ -73,7 +73,7 @@ _MODALS = {"could", "would", "might", "may", "should", "can", "must", "ca"}
 _TERMINAL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
 _QUESTION = re.compile(r"\?[\"”’»)\]]*$")
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+$"
+    r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]?\.?(?:[A-Z]\.?)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+$"
 )
 _BYLINE = re.compile(
     r"^(?:By|BY|Written by|Words by|Reporting by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|da|di|del|van|von|der|al|bin|la|le|du|dos))"
@@ -254,6 +254,13 @@ class _Labeller:
         para_words = len(re.findall(r"\w+", para_text))
         if not is_whole_para and not _TERMINAL.search(para_text) and para_words <= 14 and not _TERMINAL.search(s):
             return "part of a heading or label line (no sentence punctuation)"
+        low_words = tuple(w.lower() for w in words)
+        if is_whole_para and s.endswith(":") and len(words) <= 4 and not any(w in lex.verb_forms for w in low_words) and not any(
+            low_words[k : k + len(ph)] == ph for ph in lex.phrases for k in range(len(low_words))
+        ) and not (self.parsed and any(t.pos_ in ("VERB", "AUX") for t in self._tokens(s))):
+            # "Arrest Information:", "Highlights:", "12:50 p.m.:" (but "According to Ritter:" credits
+            # the lines after it)
+            return "a label line ending in a colon"
         if is_whole_para and not _TERMINAL.search(s) and len(words) <= 14:
             if not (self.parsed and any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in self._tokens(s))) or len(words) <= 8 or s.istitle() or _DATE_LINE.search(s):
                 return "a heading or label line (no sentence punctuation)"

@@ -1129,3 +1129,21 @@ def test_a_polls_further_figures_are_its_findings_until_the_author_speaks(analyz
 def test_the_authors_verdict_on_what_was_said_is_the_authors_claim(analyzer, text, label):
     sents, _ = labels_of(analyzer, text)
     assert sents[0][1] == label
+
+
+@pytest.mark.parametrize(
+    "line, label",
+    [
+        ("PURCHASE, N.Y., April 1 (UPI) —", "not_claim"),  # a dateline with its state
+        ("COLUMBIA, S.C. (AP) —", "not_claim"),
+        ("This article has been updated with comments from the campaign.", "not_claim"),
+        ("Arrest Information:", "not_claim"),  # a label line ending in a colon
+        ("12:50 p.m.:", "not_claim"),
+        ("According to Ritter:", "attributed"),  # credits the lines after it
+    ],
+)
+def test_page_furniture_is_not_a_claim(analyzer, line, label):
+    text = f"Police identify the suspect\n\nThe suspect was arrested on Monday.\n\n{line}\n\nHe had no record.\n"
+    sents, _ = labels_of(analyzer, text)
+    got = {s: lab for s, lab, _ in sents}
+    assert got[line] == label
