@@ -33,10 +33,11 @@ from desktop.analysis.emotive_lexicon import (
     load_reporting_verbs,
 )
 from desktop.analysis.model import Span
-from desktop.analysis.sourcing import embedded_posts
 
 if not Doc.has_extension("sl_emotive"):
     Doc.set_extension("sl_emotive", default=None)
+if not Doc.has_extension("sl_posts"):  # set by `sourcing`, which runs before
+    Doc.set_extension("sl_posts", default=None)
 if not Doc.has_extension("sl_quotes"):
     Doc.set_extension("sl_quotes", default=None)
 
@@ -107,7 +108,7 @@ class EmotiveDetector:
     def find(self, doc: Doc) -> list[Span]:
         tagged = doc.has_annotation("TAG") or doc.has_annotation("POS")
         # someone else's words: quotes, and posts embedded whole (a tweet and its signature)
-        quotes = [(q.start, q.end) for q in (doc._.sl_quotes or [])] + [(a, b) for a, b, *_ in embedded_posts(doc.text)]
+        quotes = [(q.start, q.end) for q in (doc._.sl_quotes or [])] + list(doc._.sl_posts or [])
         neutral: list[tuple[int, int]] = []
         raw: list[tuple[int, int, tuple[Entry, ...]]] = []
         for key, start, end in self.matcher(doc):

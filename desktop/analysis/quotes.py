@@ -28,6 +28,7 @@ from desktop.analysis.speakers import (
     Source,
     _singular,
     describe_source,
+    find_cue_phrase,
     has_parse,
     has_tags,
     is_cue_verb,
@@ -555,13 +556,7 @@ class _Finder:
 
     def _phrase_cue(self, tokens) -> tuple[int, int, str] | None:
         """`according to` and friends among tokens: (index after the phrase, index of phrase, phrase)."""
-        lex = lexicon()
-        low = [t.lower_ for t in tokens]
-        for k in range(len(low)):
-            for ph in lex.phrases:
-                if tuple(low[k : k + len(ph)]) == ph:
-                    return k + len(ph), k, " ".join(ph)
-        return None
+        return find_cue_phrase([t.lower_ for t in tokens])
 
     def after(self, q: Quoted):
         """A cue right after the quote: `,” he said.`, `,” said Peskov.`, `” - Macron`."""

@@ -32,6 +32,7 @@ from desktop.analysis.speakers import (
     NameBook,
     Source,
     describe_source,
+    find_cue_phrase,
     has_parse,
     has_tags,
     is_cue_verb,
@@ -41,11 +42,15 @@ from desktop.analysis.speakers import (
     lexical_np_before,
     lexicon,
     np_bounds,
+    phrases_by_first,
     subject_of,
 )
 
 if not Doc.has_extension("sl_sentences"):
     Doc.set_extension("sl_sentences", default=None)
+# (start, end) of posts embedded whole (a tweet and its signature), for `emotive`
+if not Doc.has_extension("sl_posts"):
+    Doc.set_extension("sl_posts", default=None)
 
 # ", which is a dangerous escalation": the author's judgement hung on someone's report
 _AUTHOR_JUDGEMENT = re.compile(
@@ -118,14 +123,6 @@ def _title_case_heading(words: list[str]) -> bool:
 _NEEDS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|be|been)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for ph in lexicon().phrases:
-        out.setdefault(ph[0], []).append(ph)
-    return {k: tuple(v) for k, v in out.items()}
-
-
 _PUBLIC_STANCE = {
     "denounce", "condemn", "decry", "criticize", "slam", "blast", "praise", "hail", "lambaste", "assail", "rebuke",
     "applaud", "defend", "blame",
@@ -181,7 +178,7 @@ class _Labeller:
         # only the article's opening holds a headline, not the start of a later chunk
         self.headline_end = _headline_end(self.text) if not doc.user_data.get("sl_offset") else 0
         self.unnamed_one_at: list[int] = []  # sentences credited to "a/an/one …" unnamed person
-        self.posts = embedded_posts(self.text) + _transcript_turns(self.text)
+        self.posts = _embedded_posts(self.text) + _transcript_turns(self.text)
         self.posts.sort()
         self.post_starts = [p[0] for p in self.posts]
 
@@ -254,10 +251,9 @@ class _Labeller:
         para_words = len(re.findall(r"\w+", para_text))
         if not is_whole_para and not _TERMINAL.search(para_text) and para_words <= 14 and not _TERMINAL.search(s):
             return "part of a heading or label line (no sentence punctuation)"
-        low_words = tuple(w.lower() for w in words)
-        if is_whole_para and s.endswith(":") and len(words) <= 4 and not any(w in lex.verb_forms for w in low_words) and not any(
-            low_words[k : k + len(ph)] == ph for ph in lex.phrases for k in range(len(low_words))
-        ) and not (self.parsed and any(t.pos_ in ("VERB", "AUX") for t in self._tokens(s))):
+        low_words = [w.lower() for w in words]
+        if is_whole_para and s.endswith(":") and len(words) <= 4 and not any(w in lex.verb_forms for w in low_words) \
+                and find_cue_phrase(low_words) is None and not (self.parsed and any(t.pos_ in ("VERB", "AUX") for t in self._tokens(s))):
             # "Arrest Information:", "Highlights:", "12:50 p.m.:" (but "According to Ritter:" credits
             # the lines after it)
             return "a label line ending in a colon"
@@ -362,7 +358,7 @@ class _Labeller:
                 if src is not None:
                     out.append((src, tok.text, tok))
                 continue
-            for ph in _phrases_by_first().get(low[k], ()):
+            for ph in phrases_by_first().get(low[k], ()):
                 if tuple(low[k : k + len(ph)]) == ph:
                     j = k + len(ph)
                     if j < len(toks):
@@ -902,10 +898,11 @@ class _Labeller:
                     block_start = e + nxt.end() - 1
                     block_end = text.find("\n", block_start)
                     carry = (len(text) if block_end == -1 else block_end, label, source, stext[-40:])
-            if (
+            poll_figure = (
                 label == "unsourced" and why == _NO_SOURCE and last_poll is not None and idx - last_poll[0] <= 3
-                and _SHARE_FIGURE.search(stext)
-            ):
+                and _SHARE_FIGURE.search(stext) is not None
+            )
+            if poll_figure:
                 # `A YouGov poll … revealed that 59 percent … ⏎ Less than a third agreed …`: the
                 # poll's further figures, a sentence or two on
                 back = idx - last_poll[0]
@@ -914,7 +911,7 @@ class _Labeller:
             if label == "attributed" and source:
                 if re.search(r"\b(?:poll|survey)s?\b", source, re.I):
                     last_poll = (idx, source)
-                elif last_poll is not None and ("respondents of the poll" in why or "further figure" in why):
+                elif last_poll is not None and (poll_figure or "respondents of the poll" in why):
                     last_poll = (idx, last_poll[1])
             elif label == "unsourced":
                 last_poll = None  # the author's own words in between: the figures that follow are not the poll's
@@ -1190,10 +1187,12 @@ _SIGNATURE_ONLY = re.compile(r"^(?:[—–-]\s*)?" + _DISPLAY_NAME + r"\(@\w+\)\
 _POST_FURNITURE = re.compile(r"<[^>]*(?:>|$)|^[^<>]*\">|https?://\S+|pic\.twitter\.com/\S+|[—–-]\s*" + _DISPLAY_NAME + r"\(@\w+\).*$")
 
 
-def embedded_posts(text: str) -> list[tuple[int, int, str]]:
+def _embedded_posts(text: str) -> list[tuple[int, int, str]]:
     """(start, end, author) of embedded tweets: `<tweet …>…</tweet>` markup, and pasted tweets whose
-    line ends with a signature `— Name (@handle) Month D, YYYY` (the line, and up to two lines
-    before it in the same block that read like the tweet: hashtags, handles, no reporting)."""
+    line ends with a signature `— Name (@handle) Month D, YYYY`: the line, back to the farthest of
+    the three lines before it in the same block that reads like the tweet (hashtags, handles),
+    with the plain lines between; never past a blank line, a quote mark, a report or another
+    signature."""
     if "<tweet" not in text and "(@" not in text:
         return []
     out = []
@@ -1273,7 +1272,9 @@ def _transcript_turns(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def label_doc(doc) -> list[Span]:
-    return _Labeller(doc).run()
+    labeller = _Labeller(doc)
+    doc._.sl_posts = [(a, b) for a, b, _, kind in labeller.posts if kind == "post"]
+    return labeller.run()
 
 
 def _fallback(doc) -> list[Span]:
@@ -1281,7 +1282,7 @@ def _fallback(doc) -> list[Span]:
     for sent in doc.sents:
         s, e = _clean_bounds(doc.text, sent.start_char, sent.end_char)
         if s < e:
-            out.append(Span("sentence", s, e, why="no source in this sentence or the one before", label="unsourced"))
+            out.append(Span("sentence", s, e, why=_NO_SOURCE, label="unsourced"))
     return out
 
 

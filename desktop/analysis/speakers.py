@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,6 +120,24 @@ def lexicon() -> Lexicon:
 
 
 # ---------------------------------------------------------------- token helpers
+
+
+@lru_cache(maxsize=1)
+def phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The cue phrases (`according to`, `citing` …) keyed by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in lexicon().phrases:
+        out.setdefault(ph[0], []).append(ph)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def find_cue_phrase(low: Sequence[str]) -> tuple[int, int, str] | None:
+    """The first cue phrase among lower-cased words: (index after it, index of it, the phrase)."""
+    for k, word in enumerate(low):
+        for ph in phrases_by_first().get(word, ()):
+            if tuple(low[k : k + len(ph)]) == ph:
+                return k + len(ph), k, " ".join(ph)
+    return None
 
 
 def has_parse(doc) -> bool:
