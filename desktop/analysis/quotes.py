@@ -739,7 +739,8 @@ class _Finder:
                 raw = text[toks[0].idx : toks[-2].idx + len(toks[-2])]
                 name = self.book.fullest(raw)
                 return Source(name, True, f"'{raw}:' opening the line → {name}", toks[0].idx, toks[-2].idx + len(toks[-2])), ":", "before"
-            if got and got[1] - got[0] <= 6 and got[0] == toks[0].i:
+            if got and got[1] - got[0] <= 6 and (got[0] == toks[0].i or doc[got[0] - 1].lower_ == "by"):
+                # `Macron: “…”`, and a byline before an excerpt: `“…,” by DNAinfo's Eddie Small: "…"`
                 src = describe_source(doc, got[0], got[1], self.book, toks[-1].idx)
                 if src and src.identifiable:
                     return src, ":", "before"
@@ -971,7 +972,13 @@ class _Finder:
                         found = self.previous_sentence_cue(q, whole_para=bool(starts_para and ends_para and q.closed))
                 if found is None and opens_sentence and prev is not None and q.start - prev[0].end < 400:
                     gap = text[prev[0].end : q.start]
-                    if gap.count("\n") <= 2 and not re.search(r"[.!?]\s+[A-Z][^“”\"]{60,}", gap):
+                    # a new paragraph whose lead-in has a subject of its own ("⏎⏎The Slate columnist
+                    # went so far as to say: “…”") brings in someone else's words, unless it names the
+                    # last speaker again ("More from Jones: “…”"); "⏎And it gets worse: “…”" goes on
+                    lead_at = prev[0].end + gap.rfind("\n")
+                    new_lead = "\n" in gap and prev[1].name.split()[-1].lower() not in re.findall(r"[\w'’-]+", text[lead_at : q.start].lower()) \
+                        and self._someone_else_leads(lead_at, q.start, prev[1].name)
+                    if gap.count("\n") <= 2 and not new_lead and not re.search(r"[.!?]\s+[A-Z][^“”\"]{60,}", gap):
                         found = (prev[1], prev[2], "carried")
             if found is None and not title_context:
                 found = self.headline_speaker(q)
@@ -1175,11 +1182,28 @@ class _Finder:
         if t is None or t.sent.start == 0 or not self.parsed:
             return False
         prev_sent = self.doc[t.sent.start - 1].sent
+        between = self.text[earlier.end : q.start]
         return (
             prev_sent.start_char <= earlier.start < prev_sent.end_char
             and "\n" not in self.text[prev_sent.end_char : q.start]
+            # a sentence keeps the line breaks after it: past one, a new line that leads into the quote
+            # with someone else as its subject is not a continuation
+            and not ("\n" in between and self._someone_else_leads(earlier.end + between.rfind("\n"), q.start))
             and prev_sent.root.text == cue
         )
+
+    def _someone_else_leads(self, start: int, end: int, name: str = "") -> bool:
+        """Does the text between `start` and `end` have a subject of its own, a noun other than the
+        speaker `name` ("Critics were less kind:", "Bolton distanced himself …"), not "it gets worse:"?"""
+        if not self.parsed:
+            return False
+        own = set(name.lower().split())
+        t = self.token_at(start)
+        while t is not None and t.idx < end:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in own:
+                return True
+            t = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+        return False
 
     def previous_sentence_cue(self, q: Quoted, whole_para: bool = False):
         """`Lavrov said on Tuesday:` / `Macron told reporters.` right before a standalone quote."""

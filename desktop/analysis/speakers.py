@@ -156,8 +156,9 @@ def is_cue_verb(tok, tagged: bool) -> bool:
     if base is None:
         return False
     if tagged:
-        if tok.i >= 2 and tok.doc[tok.i - 1].lower_ in ("to", "if") and tok.doc[tok.i - 2].lower_ in ("if", "as"):
-            return False  # `as if to say “…”`: nobody said it
+        before = [t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]]
+        if before[-1:] == ["if"] or before == ["if", "to"]:
+            return False  # `as if to say “…”`, `as if saying`: nobody said it ("went so far as to say" did)
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             # the small model sometimes tags a sentence-initial or title-case "Said" oddly
             if not (tok.tag_ in ("NNP",) and low in ("said", "says", "wrote", "noted", "added", "stressed", "tweeted", "posted", "told", "explained", "replied")):
@@ -315,7 +316,17 @@ def subject_of(verb):
             v = v.head.head
             seen += 1
             continue
-        if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dep") and v.head is not v:
+        if v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.head is not v.head and v.head.i < v.i \
+                and lexicon().verb_forms.get(v.lower_) and lexicon().verb_forms.get(v.head.head.lower_) and v.head.head.i < v.head.i \
+                and v.head.head.dep_ != "relcl":
+            # "De Blasio said the move was made by Bratton and said, “…”": the second 'said' is the
+            # first one's, though the parser hung it on the reported clause
+            v = v.head.head
+            seen += 1
+            continue
+        if (v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dep") or v.dep_ == "advmod" and v.pos_ == "ADV" and v is not verb) \
+                and v.head is not v:
+            # ("went so far as to say": 'say' hangs on 'far', 'far' on 'went')
             v = v.head
             seen += 1
             continue

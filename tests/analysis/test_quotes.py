@@ -794,3 +794,52 @@ def test_a_cue_at_the_end_of_a_sentence_credits_every_quote_in_it(analyzer):
     # titles and names in quote marks are nobody's words
     text = "The bishops met on Monday.\nThe film “Dateline on Assignment” and “Stand Your Ground” laws came up, the bishops said."
     assert quotes_of(analyzer, text)[0] == []
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Blumenthal was asked about the server. He answered, “I have no idea. We’re old friends.”",
+     "“I have no idea. We’re old friends.”", "Blumenthal"),
+    ("“It’s jeff feltman,” Ms. Abedin answered, referring to a State Department official.",
+     "“It’s jeff feltman,”", "Abedin"),
+    ("Freddy Trump was the eldest son. Mr. Trump confided to her that his parents had panicked about “the first ethnic family.”",
+     "“the first ethnic family.”", "Freddy Trump"),
+    ("The Slate technology columnist David Auerbach went so far as to say: “Twitter as we know it is over.”",
+     "“Twitter as we know it is over.”", "David Auerbach"),
+])
+def test_verbs_of_answering_and_confiding_report(analyzer, text, quote, speaker):
+    assert (quote, speaker) in quotes_of(analyzer, text)[0]
+
+
+def test_as_if_to_say_is_nobodys_words(analyzer):
+    text = "Brafman was delighted. His eyes were gleaming, as if to say, “Did you see me pull that off?”"
+    assert quotes_of(analyzer, text)[0] == []
+
+
+def test_a_second_verb_of_saying_joined_to_the_reported_clause_is_the_first_speakers(analyzer):
+    # the parser hangs the second 'said' on 'was made', whose subject is 'the move'
+    text = ("De Blasio said the move was made by NYPD commissioner Bill Bratton and said, "
+            "“Who are you going to trust on security and keeping people safe?”")
+    assert quotes_of(analyzer, text)[0] == [
+        ("“Who are you going to trust on security and keeping people safe?”", "De Blasio")]
+
+
+def test_a_new_paragraph_leading_into_a_quote_does_not_carry_the_last_speaker(analyzer):
+    text = (
+        "Blumenthal was asked about it. He answered, “I have no idea.”\n\n"
+        "Critics were less kind in the days that followed: “Twitter as we know it is over.”"
+    )
+    assert ("“Twitter as we know it is over.”", "Blumenthal") not in quotes_of(analyzer, text)[0]
+    # a lead-in with no one else in it, or naming the last speaker again, still carries
+    for lead in ("And it gets even worse: ", "More of the same from Blumenthal and his friend: "):
+        text = f"Blumenthal was asked about it. He answered, “I have no idea.”\n{lead}“We are old friends, and that is all.”"
+        assert ("“We are old friends, and that is all.”", "Blumenthal") in quotes_of(analyzer, text)[0], lead
+
+
+def test_a_byline_and_a_colon_before_an_excerpt_credit_its_writer(analyzer):
+    text = (
+        'NOW OPEN—"Pop-up art show strives to confront South Bronx gentrification," by DNAinfo\'s Eddie Small: '
+        '"Curators of a pop-up art show in the South Bronx are determined to confront the area\'s fears." '
+        "http://nyti.ms/1U0Xvbm."
+    )
+    assert quotes_of(analyzer, text)[0] == [
+        ('"Curators of a pop-up art show in the South Bronx are determined to confront the area\'s fears."', "Eddie Small")]
