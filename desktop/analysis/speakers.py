@@ -483,11 +483,16 @@ class Mention:
     subject: bool
 
 
+_NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
 def strip_roles(tokens) -> list:
     """Drop title words in front of a name: `Kremlin spokesman Dmitry Peskov` -> `Dmitry Peskov`."""
     toks = list(tokens)
     last_role = -1
     for k, t in enumerate(toks[:-1]):
+        if toks[k + 1].lower_ in _NAME_SUFFIXES:
+            continue  # "Martin Luther King Jr.": a surname, though 'king' is a title
         if is_role(t) or _title_office(t) or t.lower_ in ("the", "a", "an") or t.text in ("’s", "'s"):
             last_role = k
     toks = toks[last_role + 1 :]
@@ -499,6 +504,24 @@ def strip_roles(tokens) -> list:
 
 
 _GLUED = re.compile(r"^.*[“”\"«»]")
+
+
+def _from_first_name(run: list, lower_words: set[str], after_title: bool = False) -> list:
+    """A run of capitalised words from its first name on, when what comes before it is a title or a
+    word the article also writes in lower case: `House Paul Ryan`, `Rival Hillary Clinton`, `Foreign
+    Affairs Sergei Lavrov` (`after_title`: the run follows a title); not `Giovanni Maria Vian`, `E.
+    Christian Brugger`."""
+    for k in range(1, len(run) - 1):
+        if _gender_word(run[k].lower_) is None:
+            continue
+        before = run[k - 1]
+        if _gender_word(before.lower_) is not None or before.text.endswith((".", "-")):
+            return run
+        if before.lower_ in _BODY_WORDS or is_role(before) or is_demonym(before) or before.lower_ in lexicon().group_nouns \
+                or before.lower_ in lower_words or k >= 2 or after_title:
+            return run[k:]
+        return run
+    return run
 
 
 def _join(tokens) -> str:
@@ -522,6 +545,7 @@ class NameBook:
         self._gender_by_last: dict[str, set[str]] = {}  # "roof" -> {"m"}: from "Mr. Roof", "Rep. … congresswoman"
         self._quote_starts = [a for a, _ in (quote_ranges or [])]
         self._quote_ranges = quote_ranges or []
+        self.lower_words = {t.text for t in doc if t.is_lower}  # words the article writes in lower case
         self._collect()
         for m in _HONORIFIC.finditer(doc.text):
             self._gender_by_last.setdefault(m.group(2).lower(), set()).add("m" if m.group(1) == "Mr" else "f")
@@ -601,6 +625,10 @@ class NameBook:
                     i += 1
         for s, e, person in spans:
             toks = strip_roles(doc[s:e])
+            if person:
+                # "Speaker of the House Paul Ryan", "Minister of Foreign Affairs Sergei Lavrov"
+                titled = len(toks) < e - s or (s >= 2 and doc[s - 1].lower_ in ("of", "for") and is_role(doc[s - 2]))
+                toks = _from_first_name(toks, self.lower_words, titled)
             if not toks:
                 continue
             # a title right before the name: "French President" Emmanuel Macron
@@ -892,6 +920,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         toks = [t for t in doc[lo2:hi2]]
     while toks and (toks[0].is_punct or toks[0].lower_ in ("and", "but", "so", "also")):
         toks.pop(0)
+    opened = [k for k, t in enumerate(toks) if t.text == "("]
+    if opened and not any(t.text == ")" for t in toks[opened[-1] :]):
+        toks = toks[: opened[-1]]  # "Rep. Paul Ryan (R-WI) said": the parser stopped inside the party tag
     if not toks:
         return None
     phrase = _join(toks)
@@ -979,7 +1010,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         j = head.i
         run = [head]
         while j - 1 >= toks[0].i and (is_propn(doc[j - 1], tagged) or doc[j - 1].text in ("-", ".")) \
-                and not is_role(doc[j - 1]) and not _title_office(doc[j - 1]):
+                and (not is_role(doc[j - 1]) or doc[j].lower_ in _NAME_SUFFIXES) and not _title_office(doc[j - 1]):
             j -= 1
             run.insert(0, doc[j])
         # extend to the right ("Dmitry Peskov" when the head is Dmitry in a flat name)
@@ -987,7 +1018,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         while j + 1 <= toks[-1].i and is_propn(doc[j + 1], tagged) and not is_role(doc[j + 1]):
             j += 1
             run.append(doc[j])
-        run = strip_roles(run) or run
+        run = _from_first_name(strip_roles(run) or run, book.lower_words)
         name = book.fullest(_join(run))
         how = f"'{phrase}'" + (f" → {name}" if name != phrase else "")
         return Source(name, True, how, start, end)
@@ -1018,6 +1049,18 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         run = [t for t in toks if is_propn(t, tagged) and not is_role(t)]
         name = _join(run)
         if name:
+            return Source(name, True, f"'{phrase}' → {name}", start, end)
+    if book.parsed and is_role(head) and head.i == toks[0].i:
+        # "Minister of Foreign Affairs Sergei Lavrov", "Speaker of the House Paul Ryan": the person
+        # the long title ends in
+        run = []
+        for t in reversed(toks):
+            if not is_propn(t, tagged) or is_role(t):
+                break
+            run.insert(0, t)
+        run = _from_first_name(run, book.lower_words, after_title=True)
+        if len(run) >= 2 and run[-1].i == toks[-1].i:
+            name = book.fullest(_join(run))
             return Source(name, True, f"'{phrase}' → {name}", start, end)
     # a descriptor: title used before a name elsewhere in the article?
     titled = book.by_title(phrase)

@@ -843,3 +843,22 @@ def test_a_byline_and_a_colon_before_an_excerpt_credit_its_writer(analyzer):
     )
     assert quotes_of(analyzer, text)[0] == [
         ('"Curators of a pop-up art show in the South Bronx are determined to confront the area\'s fears."', "Eddie Small")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Speaker of the House Paul Ryan said “we are close.”", "Paul Ryan"),
+    ("Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images have no place.”", "Paul Ryan"),
+    ("Minister of Foreign Affairs Sergei Lavrov said “we are close.”", "Sergei Lavrov"),
+    ("Director of National Intelligence James Clapper said “we are close.”", "James Clapper"),
+    ("She faces a tough rival. Rival Hillary Clinton said “we are close.”", "Hillary Clinton"),
+    ("Martin Luther King Jr. said “we are close.”", "Martin Luther King Jr."),
+    # a double given name stays whole
+    ("Giovanni Maria Vian said “we are close.”", "Giovanni Maria Vian"),
+])
+def test_a_speaker_is_named_without_the_title_or_party_before_the_name(analyzer, text, speaker):
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
+
+
+def test_a_junior_is_not_his_father(analyzer):
+    text = "Donald Trump Jr. said “no.” Donald Trump said “yes.” Trump added “maybe.”"
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Donald Trump Jr.", "Donald Trump", "Donald Trump"]
