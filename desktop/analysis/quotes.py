@@ -1232,6 +1232,9 @@ class _Finder:
             if is_cue_verb(tok, self.tagged) and not self.book.inside_quote(tok.idx):
                 if self.parsed and tok.dep_ == "relcl":
                     continue  # `told a crowd that the campaign estimated at 3,000`: a clause about the crowd
+                if self.parsed and tok.dep_ == "ccomp" and tok.head.i < tok.i and is_cue_verb(tok.head, self.tagged) \
+                        and not self.book.inside_quote(tok.head.idx):
+                    continue  # `Carter said that critics had been predicting …`: the one who said it
                 if toks[-1].text != ":" and not whole_para and any(
                     c.dep_ == "ccomp" and not self.book.inside_quote(c.idx) for c in tok.children
                 ):

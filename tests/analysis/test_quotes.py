@@ -862,3 +862,14 @@ def test_a_speaker_is_named_without_the_title_or_party_before_the_name(analyzer,
 def test_a_junior_is_not_his_father(analyzer):
     text = "Donald Trump Jr. said “no.” Donald Trump said “yes.” Trump added “maybe.”"
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Donald Trump Jr.", "Donald Trump", "Donald Trump"]
+
+
+def test_a_paragraph_quote_after_reported_speech_is_the_reporters_not_the_people_reported_on(analyzer):
+    text = (
+        "Defense Secretary Ash Carter spoke in Singapore.\n\n"
+        "Carter said that for decades some critics had been predicting an impending U.S. withdrawal "
+        "from the region, but this would not happen.\n\n"
+        "“That’s because this region, which is home to nearly half the world’s population, is vital "
+        "to America’s own security and prosperity.”"
+    )
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Ash Carter"]
