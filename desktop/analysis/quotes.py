@@ -924,7 +924,14 @@ class _Finder:
                 lexicon().verb_forms.get(governed[1].lower()) == "say"
                 or re.search(r"\bthat\b[^.!?]*$", text[max(0, q.start - 120) : q.start]) is not None
             )
-            if found and nwords <= 3 and found[2] == "before" and not said_that and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q)):
+            # the same cue already credited a quote earlier in this sentence: `Franken's office said he has
+            # not "intentionally engage in" the "kind of conduct" described` goes on quoting
+            same_voice = found is not None and prev is not None and prev[2] == found[1] and prev[1].name == found[0].name \
+                and q.start - prev[0].end <= 80 and not re.search(r"[–—;(]|\s-\s", text[prev[0].end : q.start]) \
+                and bool(self._same_sentence([prev[0]], q)) and not self._other_framing(prev[0].end, q.start, found[1]) \
+                and not self._someone_else_leads(prev[0].end, q.start, found[0].name)
+            if found and nwords <= 3 and found[2] == "before" and not said_that and not same_voice \
+                    and (_MENTION_BEFORE.search(before_text) and not near_cue or self.in_list(q)):
                 found = None  # the "yellow vests", "instructors", "mercenaries": terms mentioned, not words said
             if found is None and nwords <= 20:
                 found = self.checked(self.framing(q))
@@ -1191,6 +1198,17 @@ class _Finder:
             and not ("\n" in between and self._someone_else_leads(earlier.end + between.rfind("\n"), q.start))
             and prev_sent.root.text == cue
         )
+
+    def _other_framing(self, start: int, end: int, cue: str) -> bool:
+        """Is there a verb of saying or naming between `start` and `end` other than `cue` ("… as
+        “discernment”": presented so by others)?"""
+        framing = word_set("attribution", "framing_verbs.txt")
+        t = self.token_at(start)
+        while t is not None and t.idx < end:
+            if t.text != cue and (t.lower_ in framing or is_cue_verb(t, self.tagged)):
+                return True
+            t = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+        return False
 
     def _someone_else_leads(self, start: int, end: int, name: str = "") -> bool:
         """Does the text between `start` and `end` have a subject of its own, a noun other than the

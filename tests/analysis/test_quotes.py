@@ -873,3 +873,13 @@ def test_a_paragraph_quote_after_reported_speech_is_the_reporters_not_the_people
         "to America’s own security and prosperity.”"
     )
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Ash Carter"]
+
+
+def test_a_short_quote_right_after_one_in_the_same_reported_clause_is_the_same_voice(analyzer):
+    text = ('In a statement following that accusation, Franken\'s office said he has not "intentionally engage in" '
+            'the "kind of conduct" described.')
+    assert quotes_of(analyzer, text)[0] == [('"intentionally engage in"', "Franken's office"), ('"kind of conduct"', "Franken's office")]
+    # someone else between them: the second is a term, not the first speaker's words
+    text = ("While Sullivan proclaims the article a “terrific piece and well worth the trip,” "
+            "Clinton fixates on the “pivot” line.")
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Sullivan"]
