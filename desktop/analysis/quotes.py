@@ -1060,6 +1060,8 @@ class _Finder:
         words = src.name.split()
         if words[0] in _NOT_A_SPEAKER_START or src.name.lower() in _WHEN_WORDS:
             return None  # `a statement on Monday offering “…”`: Monday says nothing
+        if src.name.lower() in ("emphasis", "italics", "bold", "brackets"):
+            return None  # `“…” (emphasis added)`: the author's note on the quote, not its speaker
         first = self.token_at(src.start) if self.tagged and src.start is not None else None
         if first is not None and first.tag_ == "VBG" and first.text[:1].islower():
             return None  # `praising the former president … was like saying “…”`: an act, not a speaker

@@ -883,3 +883,8 @@ def test_a_short_quote_right_after_one_in_the_same_reported_clause_is_the_same_v
     text = ("While Sullivan proclaims the article a “terrific piece and well worth the trip,” "
             "Clinton fixates on the “pivot” line.")
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Sullivan"]
+
+
+def test_emphasis_added_is_the_authors_note_not_a_speaker(analyzer):
+    text = 'Senator Smith wrote in his letter:\n\n“The agency has failed to protect the public and must answer for it” (emphasis added).'
+    assert quotes_of(analyzer, text)[0] == [("“The agency has failed to protect the public and must answer for it”", "Smith")]
