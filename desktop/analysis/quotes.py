@@ -357,7 +357,7 @@ _PLURAL_DESCRIPTION = re.compile(r"^[Tt]he (?:two |[\w-]+ ){0,2}([a-z][\w-]*(?:m
 # `Goodlatte and Benghazi Committee Chairman Trey Gowdy`: two names joined, titles allowed
 _PAIR_GAP = re.compile(r"\s*,?\s*and\s+(?:[A-Z][\w.’'-]*\s+){0,5}")
 # `the radioman`, `the 45-year-old`, `the Republican`: one person, described
-_DEFINITE_DESCRIPTION = re.compile(r"^[Tt]he (?:[\w-]+ ){0,2}([a-z0-9][\w-]*[^s\W]|[A-Z][a-z]+[^s\W])$")
+_DEFINITE_DESCRIPTION = re.compile(r"^[Tt]he (?:[\w-]+ ){0,4}([a-z0-9][\w-]*[^s\W]|[A-Z][a-z]+[^s\W])$")
 # `the company`, `the newspaper`: a body named just before, described
 _BODY_EPITHETS = {
     "company", "firm", "corporation", "newspaper", "paper", "network", "organization", "organisation",
@@ -1101,13 +1101,15 @@ class _Finder:
         m = _DEFINITE_DESCRIPTION.match(src.name)
         head = m.group(1).lower() if m else ""
         person_word = head in lexicon().roles or head.endswith(("-year-old", "radioman"))
-        if m is None or not person_word or head in lexicon().vague_heads or head in _OTHER_VOICES:
+        # "the Russian leader", "the politician": one person, though "leaders" or "politicians" say is vague
+        anaphoric = head in word_set("attribution", "anaphoric_roles.txt")
+        if m is None or not person_word or head in lexicon().vague_heads and not anaphoric or head in _OTHER_VOICES:
             return src
         key = src.name.lower()
         if key in self._described:
             # the article keeps one epithet for one person: `the former president` again
             name = self._described[key]
-            return Source(name, True, f"{src.how}; '{src.name}' → {name}, as earlier in the article", src.start, src.end)
+            return Source(name, True, f"'{src.name}' → {name}, as earlier in the article", src.start, src.end)
         got = self.book.resolve_pronoun(q.start)
         if got is None:
             return src
@@ -1122,7 +1124,7 @@ class _Finder:
             return src
         where = "in the same sentence" if back == 0 else ("1 sentence earlier" if back == 1 else f"{back} sentences earlier")
         self._described[key] = name
-        return Source(name, True, f"{src.how}; '{src.name}' → {name}, named {where}", src.start, src.end)
+        return Source(name, True, f"'{src.name}' → {name}, named {where}", src.start, src.end)
 
     def body_referent(self, q: Quoted, src: Source, described: bool = False) -> Source | None:
         """`The Brady Center sued on Friday. … what it called a “troubling” settlement`: an `it`

@@ -947,7 +947,8 @@ class _Labeller:
             if src is not None and not src.identifiable:
                 return "vague_source", name, f"quotes '{name}', whom no reader can identify"
             relay = self._relayed_by_unnamed(sent, info.span.start)
-            if relay is not None:
+            if relay is not None and not (src is not None and relay.start == src.start):
+                # (not the quote's own speaker, described: "the tough-talking politician said")
                 return "vague_source", relay.name, f"{name}'s words as relayed by unnamed '{relay.name}'"
             inside = info.span.start <= s and e <= info.span.end
             if not inside:

@@ -888,3 +888,19 @@ def test_a_short_quote_right_after_one_in_the_same_reported_clause_is_the_same_v
 def test_emphasis_added_is_the_authors_note_not_a_speaker(analyzer):
     text = 'Senator Smith wrote in his letter:\n\n“The agency has failed to protect the public and must answer for it” (emphasis added).'
     assert quotes_of(analyzer, text)[0] == [("“The agency has failed to protect the public and must answer for it”", "Smith")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Vladimir Putin met the press on Friday. The Russian leader said “we will respond.”", "Vladimir Putin"),
+    ("Donald Trump held a rally in Iowa. The presumptive Republican presidential nominee said “we will win.”", "Donald Trump"),
+    ("Hungarian PM Viktor Orban said “we will not bow.”", "Viktor Orban"),
+])
+def test_a_long_descriptor_or_an_abbreviated_title_stands_for_the_person_named(analyzer, text, speaker):
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
+
+
+def test_a_quote_by_a_described_named_person_keeps_its_sentence_attributed(analyzer):
+    text = ("Viktor Orban spoke in Budapest on Sunday. The tough-talking politician said he would “never” "
+            "accept migrant quotas.")
+    spans = analyzer.analyze(text).sentences
+    assert [(s.label, s.source) for s in spans][-1] == ("attributed", "Viktor Orban")
