@@ -905,6 +905,36 @@ _SHARE = re.compile(
 )
 
 
+def _plural_subject_before(doc, pron, book: NameBook) -> tuple[int, int, int] | None:
+    """(start, end, sentences back) of the nearest subject in the two sentences before `pron` (or its
+    own, before it) that names people together: proper names joined by 'and' ("Paradis and
+    Bennett"), never a pronoun, a group word ("Democrats") or words inside a quote."""
+    sent = pron.sent
+    starts = [sent.start]
+    if sent.start > 0:
+        starts.append(doc[sent.start - 1].sent.start)
+        if doc[sent.start - 1].sent.start > 0:
+            starts.append(doc[doc[sent.start - 1].sent.start - 1].sent.start)
+    for back, st in enumerate(starts):
+        s = doc[st].sent
+        for t in reversed([t for t in s if t.i < pron.i]):
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "PROPN" or book.inside_quote(t.idx):
+                continue
+            conj = [c for c in t.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+            if not conj:
+                continue
+            lo = min(x.i for x in t.subtree if x.pos_ in ("PROPN", "PUNCT", "CCONJ") or x.i == t.i)
+            last = conj[-1]
+            while any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in last.children):
+                last = next(c for c in last.children if c.dep_ == "conj" and c.pos_ == "PROPN")
+            hi = last.i + 1
+            toks = doc[lo:hi]
+            if all(x.pos_ in ("PROPN", "CCONJ", "PUNCT") for x in toks) and toks[0].pos_ == "PROPN":
+                return lo, hi, back
+        # only the nearest sentence with a subject of its own is looked at
+    return None
+
+
 def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Source | None:
     """Turn the phrase doc[lo:hi] into a speaker: pronouns resolved, names made fullest."""
     if hi <= lo:
@@ -951,6 +981,24 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
             return Source(name, True, f"'{head.text}' → {name}, {where}", start, end)
         # a person the article has in mind, though we could not tell who: still not an anonymous source
         return Source(head.text, True, f"'{head.text}' (nobody named before it)", start, end)
+    if len(toks) == 1 and low == "they" and book.parsed and (head.i == 0 or doc[head.i - 1].lower_ != "as"):
+        # "Paradis and Bennett … they say", "Autor, Dorn and Hanson … they argued": the people a
+        # subject of the last sentences named together
+        got = _plural_subject_before(doc, head, book)
+        if got is not None:
+            lo2, hi2, back = got
+            groups, cur = [], []
+            for x in doc[lo2:hi2]:
+                if x.pos_ in ("CCONJ", "PUNCT"):
+                    groups.append(cur)
+                    cur = []
+                else:
+                    cur.append(x)
+            groups.append(cur)
+            people = [book.fullest(_join(strip_roles(g) or g)) for g in groups if g]
+            names = ", ".join(people[:-1]) + " and " + people[-1] if len(people) > 1 else _join(doc[lo2:hi2])
+            where = "in the same sentence" if back == 0 else ("named 1 sentence earlier" if back == 1 else f"named {back} sentences earlier")
+            return Source(names, True, f"'{head.text}' → {names}, {where}", start, end)
     if len(toks) == 1 and low in ("they", "it"):
         # news "they said" / "it said" points back at a group or body the article just named;
         # `as they say` is an idiom, and with nobody named before it the source stays unnamed

@@ -904,3 +904,12 @@ def test_a_quote_by_a_described_named_person_keeps_its_sentence_attributed(analy
             "accept migrant quotas.")
     spans = analyzer.analyze(text).sentences
     assert [(s.label, s.source) for s in spans][-1] == ("attributed", "Viktor Orban")
+
+
+def test_they_after_two_people_named_together_is_those_two(analyzer):
+    text = ("French President Emmanuel Macron and German Chancellor Angela Merkel met in Berlin. "
+            "They said “Europe must stand together.”")
+    assert quotes_of(analyzer, text)[0] == [("“Europe must stand together.”", "Emmanuel Macron and Angela Merkel")]
+    # a group word is not two people: 'they' stays as written
+    text = "Democrats were furious. “This is a disgrace,” they said."
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["they"]
