@@ -673,12 +673,20 @@ class NameBook:
             if not self.inside_quote(start):
                 self.mentions.append(Mention(start, end, name, person, subject or not self.parsed))
 
-    def fullest(self, name: str) -> str:
-        """`Peskov` -> `Dmitry Peskov` when the article gives the longer form."""
+    def fullest(self, name: str, sex: str | None = None) -> str:
+        """`Peskov` -> `Dmitry Peskov` when the article gives the longer form; with `sex` ("m", "f":
+        from "Mr." or "Mrs." before the name) never a longer form whose first name says otherwise
+        ("Mrs. Clinton" is not Bill Clinton)."""
         words = name.split()
         if not words:
             return name
         cands = self.by_last.get(words[-1].lower(), [])
+        if sex is not None:
+            # (a first name the lists get wrong for this person, "Ms. Epstein" for Lee Epstein, leaves
+            # the one full form standing)
+            agree = [c for c in cands if _gender_word(c.split()[0].lower()) in (None, sex)]
+            if any(len(c.split()) > len(words) for c in agree):
+                cands = agree
         low_words = [w.lower() for w in words]
         best = name
         for c in cands:
@@ -1067,7 +1075,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
             j += 1
             run.append(doc[j])
         run = _from_first_name(strip_roles(run) or run, book.lower_words)
-        name = book.fullest(_join(run))
+        honorific = doc[run[0].i - 1].lower_.rstrip(".") if run[0].i > 0 else ""
+        sex = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(honorific)
+        name = book.fullest(_join(run), sex)
         how = f"'{phrase}'" + (f" → {name}" if name != phrase else "")
         return Source(name, True, how, start, end)
     if (

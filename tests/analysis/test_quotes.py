@@ -913,3 +913,12 @@ def test_they_after_two_people_named_together_is_those_two(analyzer):
     # a group word is not two people: 'they' stays as written
     text = "Democrats were furious. “This is a disgrace,” they said."
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["they"]
+
+
+def test_mr_and_mrs_keep_a_couple_apart(analyzer):
+    text = ("Former President Bill Clinton campaigned in Ohio. Hillary Clinton joined him on stage. "
+            "Mr. Clinton said “she will win.” Mrs. Clinton said “we will win.”")
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Bill Clinton", "Hillary Clinton"]
+    # a first name the lists read wrong for this person still gives the one full form
+    text = "Lee Epstein teaches law. Ms. Epstein said “the court has changed.”"
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Lee Epstein"]
