@@ -1203,16 +1203,18 @@ class _Finder:
             and prev_sent.root.text == cue
         )
 
+    def _tokens_between(self, start: int, end: int):
+        """The tokens from char `start` (or the first one after it) that begin before `end`."""
+        t = self.token_at(start)
+        return self.doc[t.i : bisect.bisect_left(self._tok_starts, end)] if t is not None else []
+
     def _other_framing(self, start: int, end: int, cue: str) -> bool:
         """Is there a verb of saying or naming between `start` and `end` other than `cue` ("… as
         “discernment”": presented so by others)?"""
         framing = word_set("attribution", "framing_verbs.txt")
-        t = self.token_at(start)
-        while t is not None and t.idx < end:
-            if t.text != cue and (t.lower_ in framing or is_cue_verb(t, self.tagged)):
-                return True
-            t = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-        return False
+        return any(
+            t.text != cue and (t.lower_ in framing or is_cue_verb(t, self.tagged)) for t in self._tokens_between(start, end)
+        )
 
     def _someone_else_leads(self, start: int, end: int, name: str = "") -> bool:
         """Does the text between `start` and `end` have a subject of its own, a noun other than the
@@ -1220,12 +1222,10 @@ class _Finder:
         if not self.parsed:
             return False
         own = set(name.lower().split())
-        t = self.token_at(start)
-        while t is not None and t.idx < end:
-            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in own:
-                return True
-            t = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-        return False
+        return any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in own
+            for t in self._tokens_between(start, end)
+        )
 
     def previous_sentence_cue(self, q: Quoted, whole_para: bool = False):
         """`Lavrov said on Tuesday:` / `Macron told reporters.` right before a standalone quote."""

@@ -913,19 +913,15 @@ _SHARE = re.compile(
 )
 
 
-def _plural_subject_before(doc, pron, book: NameBook) -> tuple[int, int, int] | None:
-    """(start, end, sentences back) of the nearest subject in the two sentences before `pron` (or its
-    own, before it) that names people together: proper names joined by 'and' ("Paradis and
-    Bennett"), never a pronoun, a group word ("Democrats") or words inside a quote."""
-    sent = pron.sent
-    starts = [sent.start]
-    if sent.start > 0:
-        starts.append(doc[sent.start - 1].sent.start)
-        if doc[sent.start - 1].sent.start > 0:
-            starts.append(doc[doc[sent.start - 1].sent.start - 1].sent.start)
-    for back, st in enumerate(starts):
-        s = doc[st].sent
-        for t in reversed([t for t in s if t.i < pron.i]):
+def _people_named_together(doc, pron, book: NameBook) -> tuple[str, int] | None:
+    """(names, sentences back) of the nearest subject in the two sentences before `pron` (or its own,
+    before it) that names people together: proper names joined by 'and' ("Paradis and Bennett"),
+    each by the fullest name; never a pronoun, a group word ("Democrats") or words inside a quote."""
+    sents = [pron.sent]
+    while len(sents) < 3 and sents[-1].start > 0:
+        sents.append(doc[sents[-1].start - 1].sent)
+    for back, sent in enumerate(sents):
+        for t in reversed([t for t in sent if t.i < pron.i]):
             if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "PROPN" or book.inside_quote(t.idx):
                 continue
             conj = [c for c in t.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
@@ -935,11 +931,18 @@ def _plural_subject_before(doc, pron, book: NameBook) -> tuple[int, int, int] | 
             last = conj[-1]
             while any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in last.children):
                 last = next(c for c in last.children if c.dep_ == "conj" and c.pos_ == "PROPN")
-            hi = last.i + 1
-            toks = doc[lo:hi]
-            if all(x.pos_ in ("PROPN", "CCONJ", "PUNCT") for x in toks) and toks[0].pos_ == "PROPN":
-                return lo, hi, back
-        # only the nearest sentence with a subject of its own is looked at
+            toks = doc[lo : last.i + 1]
+            if not (all(x.pos_ in ("PROPN", "CCONJ", "PUNCT") for x in toks) and toks[0].pos_ == "PROPN"):
+                continue
+            groups: list[list] = [[]]
+            for x in toks:
+                if x.pos_ in ("CCONJ", "PUNCT"):
+                    groups.append([])
+                else:
+                    groups[-1].append(x)
+            people = [book.fullest(_join(strip_roles(g) or g)) for g in groups if g]
+            names = ", ".join(people[:-1]) + " and " + people[-1] if len(people) > 1 else _join(toks)
+            return names, back
     return None
 
 
@@ -992,19 +995,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if len(toks) == 1 and low == "they" and book.parsed and (head.i == 0 or doc[head.i - 1].lower_ != "as"):
         # "Paradis and Bennett … they say", "Autor, Dorn and Hanson … they argued": the people a
         # subject of the last sentences named together
-        got = _plural_subject_before(doc, head, book)
+        got = _people_named_together(doc, head, book)
         if got is not None:
-            lo2, hi2, back = got
-            groups, cur = [], []
-            for x in doc[lo2:hi2]:
-                if x.pos_ in ("CCONJ", "PUNCT"):
-                    groups.append(cur)
-                    cur = []
-                else:
-                    cur.append(x)
-            groups.append(cur)
-            people = [book.fullest(_join(strip_roles(g) or g)) for g in groups if g]
-            names = ", ".join(people[:-1]) + " and " + people[-1] if len(people) > 1 else _join(doc[lo2:hi2])
+            names, back = got
             where = "in the same sentence" if back == 0 else ("named 1 sentence earlier" if back == 1 else f"named {back} sentences earlier")
             return Source(names, True, f"'{head.text}' → {names}, {where}", start, end)
     if len(toks) == 1 and low in ("they", "it"):
@@ -1075,8 +1068,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
             j += 1
             run.append(doc[j])
         run = _from_first_name(strip_roles(run) or run, book.lower_words)
-        honorific = doc[run[0].i - 1].lower_.rstrip(".") if run[0].i > 0 else ""
-        sex = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(honorific)
+        sex = _gendered_titles().get(doc[run[0].i - 1].lower_) if run[0].i > 0 else None  # "Mrs." Clinton
         name = book.fullest(_join(run), sex)
         how = f"'{phrase}'" + (f" → {name}" if name != phrase else "")
         return Source(name, True, how, start, end)
