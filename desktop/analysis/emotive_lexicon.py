@@ -124,7 +124,9 @@ def load_lexicon_entries(folder: str = "emotive") -> dict[str, tuple[Entry, ...]
         phrase = " ".join(phrase.lower().split())
         found.setdefault(phrase, []).append(Entry(role, phrase, label))
     rank = {role: i for i, role in enumerate(PRIORITY)}
-    return {form: tuple(sorted(set(entries), key=lambda e: rank[e.role])) for form, entries in found.items()}
+    # duplicates dropped in reading order (not through a set, whose order changes from run to run),
+    # so a phrase listed twice ('witch hunt') always gives the same reason
+    return {form: tuple(sorted(dict.fromkeys(entries), key=lambda e: rank[e.role])) for form, entries in found.items()}
 
 
 @lru_cache(maxsize=4)

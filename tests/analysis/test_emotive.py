@@ -405,3 +405,20 @@ def test_inflected_idioms_and_labels(analyzer, text, expected):
 )
 def test_particles_and_numeric_exaggeration(analyzer, text, expected):
     assert emotive_texts(analyzer, text) == expected
+
+
+def test_a_phrase_listed_twice_gives_the_same_reason_on_every_run():
+    # the reason shown for 'witch hunt' (name-calling and a loaded label) must not depend on the
+    # process's hash seed
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = "from desktop.analysis.emotive_lexicon import load_lexicon_entries as l; print(l()['witch hunt'])"
+    root = Path(__file__).resolve().parents[2]
+    outs = {
+        subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True,
+                       env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout
+        for seed in (1, 2, 3, 4, 5)
+    }
+    assert len(outs) == 1 and "name-calling" in outs.pop().split("label=")[1]
