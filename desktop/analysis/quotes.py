@@ -376,10 +376,20 @@ _OTHER_VOICES = {
     "doctor", "coach", "manager", "owner", "organizer", "organiser", "chair", "head", "director",
 }
 # what a title of a show or work follows: `CNN’s “New Day”`, `on “Hannity”`, `star of “Scandal”`
+# a term named, not words said: `the so-called “…”`, `the phrase “…”`, `known as “…”`
+_NAMED_TERM_BEFORE = re.compile(
+    r"\b(?:so-called|term|terms|word|words|phrase|phrases|label|labels|slogan|slogans|called|dubbed|named|titled|"
+    r"known\s+as|nicknamed|hashtag|motto)\s*$",
+    re.IGNORECASE,
+)
+# how the quoted words hang on a verb of saying when they are what it reports
+_REPORTED_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "conj", "dative"}
+# … and on a verb that reports only a clause (`observing training … in a “classroom”` is no report)
+_CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis", "oprd"}
 _TITLE_BEFORE = re.compile(
     r"(?:\w['’]s?|\b(?:on|of|in|to|told|from|at)|\b(?:[Tt]itled?|[Ee]ntitled|[Cc]alled|[Hh]eadlined)"
     r"|\b(?:book|memoir|novel|film|movie|documentary|show|series|program|programme|song|album|article|essay"
-    r"|column|op-ed|study|biography|play|poem|headline)s?,?)\s*$"
+    r"|column|op-ed|study|biography|play|poem|headline|podcast|episode|segment|broadcast|newsletter|blog|website|hashtag)s?,?)\s*$"
 )
 # `Heading text - Michael P. McDonald: “…”`
 _DASH_NAME_COLON = re.compile(
@@ -675,6 +685,63 @@ class _Finder:
                 v, steps = v.head, steps + 1
         return None
 
+    def reported_clause(self, q: Quoted):
+        """The verb of saying whose reported clause holds the quote, however deep: `He said he
+        loved hearing from some of his “favorite Democrats”`, `Carter said he would welcome
+        China’s participation in a “principled security network”`. Climbs the parse from the
+        quoted words until the first verb of saying; it credits them only when the climb entered
+        that verb through what it reports (its clause or object, `accused … of`, `described … as`),
+        never through its subject, a time, a place or a programme (`said on CNN’s “…”`), and a
+        short term inside the subject of the reported clause is a name, not words said."""
+        if not self.parsed:
+            return None
+        s, e = q.inner
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        inside = range(span.start, span.end)
+        root = next((t for t in span if t.head.i not in inside), None)
+        if root is None:
+            return None
+        short = _words(self.text[s:e]) <= 3
+        child, v = root, root.head
+        for _ in range(8):
+            if v.i in inside or self.book.inside_quote(v.idx):
+                return None
+            if short and child.dep_ in ("nsubj", "nsubjpass"):
+                # a short term in the subject of what was reported names a thing (`said that protests
+                # by farmers and the “yellow vests” will seem …`); it is not the words said
+                return None
+            if child.dep_ == "relcl":
+                return None  # `Trump's remarks, which have included the suggestion that …`: their words
+            if is_cue_verb(v, self.tagged):
+                if v.idx >= q.end or any(c.dep_ == "auxpass" for c in v.children):
+                    return None  # a cue after the quote (`after` reads it), or a passive with no one saying
+                entry = child.dep_
+                clause_only = lexicon().verb_forms.get(v.lower_) in lexicon().clause_only
+                if not (entry in (_CLAUSE_DEPS if clause_only else _REPORTED_DEPS) or entry == "prep" and child.lower_ in ("of", "as", "about")):
+                    if clause_only and entry == "dobj" and v.head is not v:
+                        # `would welcome China’s participation in a “…”`: no report here; the verb
+                        # above it may be one (`Carter said he would welcome …`)
+                        child, v = v, v.head
+                        continue
+                    return None
+                src = self.source_for_cue(v, v.idx, after_quote=False)
+                # only someone a reader can name: not "official figures", "a caller", "rally goers"
+                return (src, v.text, "before") if src is not None and src.identifiable else None
+            if v.head is v:
+                return None
+            child, v = v, v.head
+        return None
+
+    def _finite_clause(self, q: Quoted) -> bool:
+        """Do the quoted words make a clause with a finite verb (`“It Is Not Good.”`, `“Nobody
+        Knows More Than Me”`)? Capitalised words that say something are words said, not a title."""
+        if not self.tagged:
+            return False
+        span = self.doc.char_span(q.inner[0], q.inner[1], alignment_mode="expand")
+        return span is not None and len(span) >= 2 and any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in span)
+
     def _np_from(self, i: int, limit: int) -> Source | None:
         doc = self.doc
         if self.parsed:
@@ -945,7 +1012,8 @@ class _Finder:
             )
             # a headline sets everything in title case: `Trump: “We Will Build The Wall”` is words said
             headline_words = found is not None and found[1] == ":" and not title_context and self._on_first_line(q.start)
-            if found and not headline_words and _is_title(content, 12 if title_context else 6) and (found[2] != "after" or title_context):
+            if found and not headline_words and _is_title(content, 12 if title_context else 6) and (found[2] != "after" or title_context) \
+                    and (title_context or self._on_first_line(q.start) or not self._finite_clause(q)):
                 # "Sunday Morning Futures", `on CNN’s “State of the Union,” Fallin said`: a title
                 # or a name, not words said
                 found = None
@@ -989,6 +1057,9 @@ class _Finder:
                         found = (prev[1], prev[2], "carried")
             if found is None and not title_context:
                 found = self.headline_speaker(q)
+            if found is None and not title_context and not _is_title(content, 12) \
+                    and not _NAMED_TERM_BEFORE.search(before_text):
+                found = self.checked(self.reported_clause(q))
             if found is None:
                 if not title_context and q.closed and 2 <= nwords <= 12 and not _is_title(content, 12):
                     pending.append(q)  # may yet be credited by a cue at the end of its sentence

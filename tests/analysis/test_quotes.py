@@ -922,3 +922,40 @@ def test_mr_and_mrs_keep_a_couple_apart(analyzer):
     # a first name the lists read wrong for this person still gives the one full form
     text = "Lee Epstein teaches law. Ms. Epstein said “the court has changed.”"
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Lee Epstein"]
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # the reported clause holds the quoted words however deep the parse puts them
+    ("Chris Christie spoke in Iowa. He said he loved hearing from some of his “favorite Democrats” "
+     "because it fires him up.", "“favorite Democrats”", "Chris Christie"),
+    ("Ash Carter visited Beijing. Carter however said he would welcome China’s participation in a "
+     "“principled security network” for Asia.", "“principled security network”", "Ash Carter"),
+    ("Hillary Clinton accuses Bernie Sanders of subjecting her to an “artful smear” regarding her "
+     "Wall Street links.", "“artful smear”", "Hillary Clinton"),
+])
+def test_a_term_deep_in_what_someone_said_is_their_quote(analyzer, text, quoted, speaker):
+    assert quotes_of(analyzer, text)[0] == [(quoted, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    # a named thing in the subject of the reported clause (seed 000: the guide's own example)
+    "EU leaders reacted coolly, while a number of French government officials said that protests by "
+    "farmers and the \"yellow vests\" will seem like an innocent child's prank.",
+    # a verb that reports only a clause, here with a plain object
+    "Berhanu Nega spends his days observing training and leading seminars with chalk in a “classroom”.",
+    # a relative clause about someone else's remarks
+    "Joe Biden said he would warn his son about Trump’s remarks, which included the suggestion that "
+    "Obama was the “founder” of the group.",
+    # a programme's title, not words said
+    "Anthony Weiner said in May on the podcast “The Whole Thing” that he would run.",
+])
+def test_a_named_thing_in_a_report_is_not_a_quote(analyzer, text):
+    assert quotes_of(analyzer, text)[0] == []
+
+
+def test_capitalised_words_that_make_a_sentence_are_words_said_not_a_title(analyzer):
+    text = "Trump leaves the hearing\n\nDonald Trump said the inquiry “Is A Total Disgrace” and left the room."
+    assert quotes_of(analyzer, text)[0] == [("“Is A Total Disgrace”", "Donald Trump")]
+    # a title after a podcast or show is still a title, sentence or not
+    text = "In an interview on his podcast “The Axe Files,” Mary Kay Henry said her union is going into “hyperdrive.”"
+    assert quotes_of(analyzer, text)[0] == [("“hyperdrive.”", "Mary Kay Henry")]
