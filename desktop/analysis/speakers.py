@@ -1055,6 +1055,18 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     head_proper = (is_propn(head, tagged) or _known_name(head, book)) and (not is_role(head) or _role_surname(head, book)) and not is_demonym(head)
     if head_proper and head.i == toks[0].i and head.is_sent_start and low in lexicon().vague_heads:
         head_proper = False  # "Police said …": capitalised only because it opens the sentence
+    if head_proper and book.parsed:
+        # "World Health Organization (WHO) official Peter Salama": the parser made the body the
+        # head and the person its apposition; the person (a role word, then a first name we know) speaks
+        for c in head.children:
+            if c.dep_ == "appos" and c.i > head.i and is_propn(c, tagged) and c.i - head.i <= 6:
+                k = c.i
+                while k - 1 > head.i and is_propn(doc[k - 1], tagged) and not is_role(doc[k - 1]):
+                    k -= 1
+                run = list(doc[k : c.i + 1])
+                if len(run) >= 2 and k - 1 > head.i and is_role(doc[k - 1]) and book.gender(_join(run)) is not None:
+                    name = book.fullest(_join(run))
+                    return Source(name, True, f"'{_join(doc[toks[0].i : c.i + 1])}' → {name}", start, c.idx + len(c))
     if head_proper:
         j = head.i
         run = [head]

@@ -959,3 +959,9 @@ def test_capitalised_words_that_make_a_sentence_are_words_said_not_a_title(analy
     # a title after a podcast or show is still a title, sentence or not
     text = "In an interview on his podcast “The Axe Files,” Mary Kay Henry said her union is going into “hyperdrive.”"
     assert quotes_of(analyzer, text)[0] == [("“hyperdrive.”", "Mary Kay Henry")]
+
+
+def test_a_named_official_of_a_body_in_parentheses_speaks_not_the_body(analyzer):
+    text = ("Senior World Health Organization (WHO) official Peter Salama said the spread to Mbandaka "
+            "meant an “explosive increase” was possible. “We are entering a new phase,” he told reporters.")
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Peter Salama", "Peter Salama"]
