@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from desktop.resources import read_lines, word_set
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -551,6 +553,7 @@ class NameBook:
             self._gender_by_last.setdefault(m.group(2).lower(), set()).add("m" if m.group(1) == "Mr" else "f")
         self._starts = [m.start for m in self.mentions]
         self._speakers: list[tuple[int, str]] = []
+        self._one_person: dict[str, bool] = {}  # name -> can 'he'/'she' be it
         self._tok_starts: list[int] | None = None
         self._person_names: set[str] | None = None
 
@@ -670,6 +673,11 @@ class NameBook:
                     for t in toks
                 )
             )
+            if person and self.parsed and len(toks) == 1 and toks[0].dep_ in ("compound", "amod", "nmod") \
+                    and toks[0].head.i > toks[0].i and toks[0].head.pos_ == "NOUN":
+                # "the Vermont senator", "Bible talk shows", "The Sanders campaign": a word that
+                # qualifies a noun names no one a later 'he' can mean here (though a body is named)
+                person = False
             if not self.inside_quote(start):
                 self.mentions.append(Mention(start, end, name, person, subject or not self.parsed))
 
@@ -753,7 +761,7 @@ class NameBook:
 
         Returns (name, sentences back) or None.
         """
-        best = self._last_person(pos, person, lambda name: True)
+        best = self._last_person(pos, person, lambda name: not person or self._could_be_one_person(name))
         m = _PRONOUN_GENDER.fullmatch(pronoun)
         want = ("m" if m.group(1) else "f") if m else None
         if best is not None and want is not None and self.gender(best[1]) not in (None, want):
@@ -762,6 +770,36 @@ class NameBook:
             return None
         back = self._sentences_between(best[0], pos)
         return self.fullest(best[1]), back
+
+    def _could_be_one_person(self, name: str) -> bool:
+        """Can 'he' or 'she' be `name`? Not a country or a month, not a plural or a pronoun opening
+        a sentence ('They', 'People', 'Prosecutors'), not a common noun the article also writes in
+        lower case ('Bible'/'bible', 'Communion'/'communion'), not a place the article names after
+        'in' or 'near' ('in Westerville,'). Without the entity recogniser every capitalised word is
+        a candidate; this keeps 'he' on people."""
+        if " " in name:
+            return True
+        if name not in self._one_person:
+            self._one_person[name] = self._single_word_person(name)
+        return self._one_person[name]
+
+    def _single_word_person(self, name: str) -> bool:
+        low = name.lower()
+        if low in lexicon().countries or low in _WHEN_WORDS or low in ("march", "may", "june", "august") \
+                or low in STOP_WORDS or low in lexicon().group_nouns or low in lexicon().vague_heads:
+            return False
+        if self.gender(name) is not None or name in self._speaker_names():
+            return True
+        if low.endswith("s") and not low.endswith(("ss", "us", "is")) and low[:-1] in self.lower_words:
+            return False  # "Prosecutors", "Russians" opening a sentence: people, but never one 'he'
+        if low in self.lower_words:
+            return False
+        if any(m.subject and m.name == name for m in self.mentions):
+            return True  # the subject of a sentence somewhere: someone who acts
+        return not re.search(rf"\b(?:in|near)\s+{re.escape(name)}\s*[,.;:)]", self.doc.text)
+
+    def _speaker_names(self) -> set[str]:
+        return {n for _, n in self._speakers}
 
     def _last_person(self, pos: int, person: bool, accept) -> tuple[int, str] | None:
         """(char, name) of the last speaker or main-clause subject before `pos` that `accept`s."""

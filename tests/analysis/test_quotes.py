@@ -965,3 +965,17 @@ def test_a_named_official_of_a_body_in_parentheses_speaks_not_the_body(analyzer)
     text = ("Senior World Health Organization (WHO) official Peter Salama said the spread to Mbandaka "
             "meant an “explosive increase” was possible. “We are entering a new phase,” he told reporters.")
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Peter Salama", "Peter Salama"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a state before a title qualifies the title; it is nobody 'he' can mean
+    ("Democratic presidential candidate Bernie Sanders is choosing not to respond. Instead, the Vermont "
+     "senator is sticking to his campaign message. “We are going to win,” he told reporters.", "Bernie Sanders"),
+    ("John Kasich said Saturday that deporting parents was wrong. The Ohio governor got applause. "
+     "“We need to unite,” he said.", "John Kasich"),
+    # a country, or a plural opening a sentence, is not 'he'
+    ("Shaykh Hamza Sodagar spoke at a mosque. Britain has seen such talks before. “Punish them,” he said.",
+     "Shaykh Hamza Sodagar"),
+])
+def test_he_is_a_person_not_a_place_or_a_word_before_a_noun(analyzer, text, speaker):
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
