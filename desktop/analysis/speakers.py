@@ -150,6 +150,13 @@ def has_tags(doc) -> bool:
     return doc.has_annotation("TAG") or doc.has_annotation("POS")
 
 
+# verbs of saying the small model tags as proper nouns when capitalised ("Stated Stone:", "Said Smith")
+_TITLE_CASE_CUES = {
+    "said", "says", "wrote", "noted", "added", "stressed", "tweeted", "posted", "told", "explained", "replied",
+    "stated", "declared", "continued", "concluded", "insisted", "argued", "responded", "warned",
+}
+
+
 def is_cue_verb(tok, tagged: bool) -> bool:
     """Is `tok` a reporting verb (`said`, `noted`, `wrote`, …) used as a verb here?"""
     lex = lexicon()
@@ -163,7 +170,7 @@ def is_cue_verb(tok, tagged: bool) -> bool:
             return False  # `as if to say “…”`, `as if saying`: nobody said it ("went so far as to say" did)
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             # the small model sometimes tags a sentence-initial or title-case "Said" oddly
-            if not (tok.tag_ in ("NNP",) and low in ("said", "says", "wrote", "noted", "added", "stressed", "tweeted", "posted", "told", "explained", "replied")):
+            if not (tok.tag_ in ("NNP",) and low in _TITLE_CASE_CUES):
                 return False
     else:
         if not tok.text.islower() and not (tok.i > 0 and tok.text.istitle() and low in ("said", "says")):
@@ -406,12 +413,21 @@ def lexical_np_before(doc, i: int, floor: int) -> tuple[int, int] | None:
     while j >= floor and (doc[j].lower_ in ("also", "later", "then", "again", "further", "previously", "earlier", "once", "has", "have", "had", "was", "is", "reportedly", "repeatedly", "recently", "had", "would", "will", "did", "does", "not") or doc[j].lower_.endswith("ly") and doc[j].is_lower):
         j -= 1
     if j >= floor and doc[j].text == ",":
-        # skip an aside ", who attended the meeting," back to the previous comma
-        k = j - 1
-        while k >= floor and doc[k].text != "," and j - k < 25:
-            k -= 1
-        if k >= floor and doc[k].text == ",":
+        # skip an aside ", who attended the meeting," back to the previous comma; one that ends
+        # in a place ("Mr. Daniloff, now 81 and retired in Cambridge, Mass., said") goes back to
+        # the comma before that place
+        for _ in range(3):
+            k = j - 1
+            while k >= floor and doc[k].text != "," and j - k < 25:
+                k -= 1
+            if not (k >= floor and doc[k].text == ","):
+                break
             j = k - 1
+            m = j
+            while m >= floor and (is_propn(doc[m], tagged) or doc[m].text == "."):
+                m -= 1
+            if not (m < j and m >= floor and doc[m].lower_ in ("in", "at", "from", "near", "of", "outside")):
+                break
     hi = j + 1
     if j >= floor and doc[j].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return j, j + 1
@@ -999,6 +1015,8 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         toks = [t for t in doc[lo2:hi2]]
     while toks and (toks[0].is_punct or toks[0].lower_ in ("and", "but", "so", "also")):
         toks.pop(0)
+    if len(toks) > 1 and toks[0].is_sent_start and toks[0].lower_ in _TITLE_CASE_CUES:
+        toks.pop(0)  # "Stated Stone:": the verb opening an inverted line, not part of the name
     opened = [k for k, t in enumerate(toks) if t.text == "("]
     if opened and not any(t.text == ")" for t in toks[opened[-1] :]):
         toks = toks[: opened[-1]]  # "Rep. Paul Ryan (R-WI) said": the parser stopped inside the party tag

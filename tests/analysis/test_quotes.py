@@ -979,3 +979,11 @@ def test_a_named_official_of_a_body_in_parentheses_speaks_not_the_body(analyzer)
 ])
 def test_he_is_a_person_not_a_place_or_a_word_before_a_noun(analyzer, text, speaker):
     assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
+
+
+def test_an_inverted_lead_in_and_an_aside_ending_in_a_place_keep_the_speaker(analyzer):
+    text = ("Roger Stone spoke on the radio on Sunday.\n\nStated Stone:\n\n“I think that the stakes are so high.”")
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Roger Stone"]
+    text = ("Mr. Reagan freed a spy in exchange for Nick Daniloff. ''I would have been sitting in Siberia for "
+            "a long time,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone.")
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Nick Daniloff"]
