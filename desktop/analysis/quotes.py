@@ -526,7 +526,14 @@ class _Finder:
         ):
             return self._framer(cue_tok)  # "the plan was described as “…”": not the plan's words
         if self.parsed:
-            subj = subject_of(cue_tok)
+            if cue_tok.dep_ == "relcl" and cue_tok.text.islower() and cue_tok.head.pos_ == "PROPN" and cue_tok.head.i < cue_tok.i \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue_tok.children) \
+                    and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in cue_tok.children):
+                # "Speaker Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday called
+                # Trump's remarks “…”": the parser made the main verb a clause of the name
+                subj = cue_tok.head
+            else:
+                subj = subject_of(cue_tok)
             # no subject: the noun whose relative clause ends right before the cue
             head = subj if subj is not None else _relative_clause_holder(cue_tok)
             if head is not None and not self.book.inside_quote(head.idx):

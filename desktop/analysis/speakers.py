@@ -1154,14 +1154,18 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         # person inside a body, not the body's voice (unlike "a NATO spokesman")
         return Source(phrase, False, f"'{phrase}': one unnamed person", start, end)
     if book.parsed:
-        # "One Republican hopeful, Carly Fiorina, says": the name in apposition to a descriptor
-        for c in head.children:
+        # "One Republican hopeful, Carly Fiorina, says": the name in apposition to a descriptor;
+        # "his best friend at Lehigh, Bruce Turry": the parser hung it on the place instead
+        inner_appos = [c for t in toks if t.dep_ == "pobj" and t.head.head.i == head.i for c in t.children
+                       if c.dep_ == "appos" and c.i == toks[-1].i and book.gender(_join([x for x in c.subtree if is_propn(x, tagged)])) is not None]
+        for c in list(head.children) + inner_appos:
             if c.dep_ == "appos" and is_propn(c, tagged) and not is_role(c) and not is_demonym(c):
                 run = [t for t in c.subtree if is_propn(t, tagged) and not is_role(t) and t.i <= c.i]
                 run = strip_roles(run) or run
                 if run and run[-1].i == c.i and all(b.i == a.i + 1 for a, b in zip(run, run[1:])):
                     name = book.fullest(_join(run))
-                    return Source(name, True, f"'{phrase}, {_join(run)}' → {name}", start, end)
+                    said = phrase if phrase.endswith(_join(run)) else f"{phrase}, {_join(run)}"
+                    return Source(name, True, f"'{said}' → {name}", start, end)
                 break
     if low in _DOCUMENT_WORDS and proper:
         run = [t for t in toks if is_propn(t, tagged) and not is_role(t)]

@@ -987,3 +987,15 @@ def test_an_inverted_lead_in_and_an_aside_ending_in_a_place_keep_the_speaker(ana
     text = ("Mr. Reagan freed a spy in exchange for Nick Daniloff. ''I would have been sitting in Siberia for "
             "a long time,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone.")
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Nick Daniloff"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser hung the main verb on the name as a relative clause
+    ("Speaker Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday called Donald J. Trump's "
+     "remarks about a Latino judge ''racist,'' an extraordinary indictment.", "Paul D. Ryan"),
+    # the name in apposition to a descriptor, hung on the place in it
+    ("''It may have been Freddy's first attempt to make a name,'' said his best friend at Lehigh, Bruce Turry.",
+     "Bruce Turry"),
+])
+def test_the_named_person_speaks_whatever_the_parser_hung_the_name_on(analyzer, text, speaker):
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
