@@ -486,6 +486,11 @@ _BODY_WORDS = {
     "center", "centre", "institute", "foundation", "association", "coalition", "organization", "organisation",
     "university", "college", "church", "corporation", "company", "bureau", "board",
 }
+# bodies a one-word name can stand for, which 'he' never means
+_ASSEMBLIES = {
+    "senate", "congress", "parliament", "assembly", "legislature", "conference", "caucus", "cabinet",
+    "army", "navy", "military", "police", "synod", "vatican", "embassy", "consulate", "tribunal",
+}
 # a document speaks for the body named in it: "A White House statement" -> White House
 _REFERRED_DOCUMENTS = {"report", "study", "survey", "poll", "analysis", "filing", "audit", "review", "investigation"}
 _DOCUMENT_WORDS = {"statement", "release", "communique", "communiqué", "letter", "memo", "report", "post", "tweet", "message", "readout", "announcement",
@@ -802,8 +807,9 @@ class NameBook:
     def _single_word_person(self, name: str) -> bool:
         low = name.lower()
         if low in lexicon().countries or low in _WHEN_WORDS or low in ("march", "may", "june", "august") \
-                or low in STOP_WORDS or low in lexicon().group_nouns or low in lexicon().vague_heads:
-            return False
+                or low in STOP_WORDS or low in lexicon().group_nouns or low in lexicon().vague_heads \
+                or low in _BODY_WORDS or low in _ASSEMBLIES or (name.isupper() and len(name) > 1):
+            return False  # ... nor a body ('Senate', 'Conference', 'FBI')
         if self.gender(name) is not None or name in self._speaker_names():
             return True
         if low.endswith("s") and not low.endswith(("ss", "us", "is")) and low[:-1] in self.lower_words:

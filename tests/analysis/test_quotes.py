@@ -976,6 +976,9 @@ def test_a_named_official_of_a_body_in_parentheses_speaks_not_the_body(analyzer)
     # a country, or a plural opening a sentence, is not 'he'
     ("Shaykh Hamza Sodagar spoke at a mosque. Britain has seen such talks before. “Punish them,” he said.",
      "Shaykh Hamza Sodagar"),
+    # nor a body
+    ("Don Stewart spoke for the majority leader. The Senate adjourned on Tuesday. “We will act,” he said.",
+     "Don Stewart"),
 ])
 def test_he_is_a_person_not_a_place_or_a_word_before_a_noun(analyzer, text, speaker):
     assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
