@@ -404,6 +404,8 @@ _TITLE_AFTER = re.compile(
 _MARKUP = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]{0,300})?/?>")
 # a speaker phrase never starts with these: the parse handed over a clause
 _NOT_A_SPEAKER_START = {"in", "on", "at", "which", "that", "whose", "whom", "for", "with", "to", "from", "of", "by", "into", "as"}
+_DETERMINER_STARTS = {"which", "that", "whose", "whom"}  # "That source" opening a sentence is a source
+_BARE_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "fr"}
 _NOT_SPEAKERS = {"i", "we", "you", "me", "us", "it", "that", "this", "which", "who", "whom", "his", "her", "their", "its", "there", "what", "one"}
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "de", "or", "vs"}
 
@@ -1136,8 +1138,12 @@ class _Finder:
             return None  # nobody found this way: the next way is tried
         src = found[0]
         words = src.name.split()
-        if words[0] in _NOT_A_SPEAKER_START or src.name.lower() in _WHEN_WORDS:
-            return None  # `a statement on Monday offering “…”`: Monday says nothing
+        if words[0] in _NOT_A_SPEAKER_START or words[0].lower() in _NOT_A_SPEAKER_START - _DETERMINER_STARTS \
+                or src.name.lower() in _WHEN_WORDS:
+            return None  # `a statement on Monday offering “…”`: Monday says nothing; "Of Carson, Levine said"
+        if not any(ch.isalpha() for ch in src.name.replace("’s", "").replace("'s", "")) \
+                or (len(words) == 1 and src.name.rstrip(".").lower() in _BARE_TITLES):
+            return None  # "Let’s state the obvious:" (the author), a title cut off from its name ("Mr.")
         if src.name.lower() in ("emphasis", "italics", "bold", "brackets"):
             return None  # `“…” (emphasis added)`: the author's note on the quote, not its speaker
         first = self.token_at(src.start) if self.tagged and src.start is not None else None

@@ -164,6 +164,8 @@ def is_cue_verb(tok, tagged: bool) -> bool:
     base = lex.verb_forms.get(low)
     if base is None:
         return False
+    if tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "‐") and not tok.doc[tok.i - 1].whitespace_:
+        return False  # "the self-described Islamic State", "so-called": half of a compound word
     if tagged:
         before = [t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]]
         if before[-1:] == ["if"] or before == ["if", "to"]:

@@ -1002,3 +1002,14 @@ def test_an_inverted_lead_in_and_an_aside_ending_in_a_place_keep_the_speaker(ana
 ])
 def test_the_named_person_speaks_whatever_the_parser_hung_the_name_on(analyzer, text, speaker):
     assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # half of a compound word is no verb of saying
+    ("Donald Trump referred to President Barack Obama as “the most valuable player” for the self-described "
+     "Islamic State.", ["Donald Trump"]),
+    # the author's own aside, and a title cut off from its name, are nobody's
+    ("Let’s state the obvious: “national security” has nothing to do with it.", []),
+])
+def test_no_speaker_from_a_word_fragment(analyzer, text, speakers):
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == speakers
