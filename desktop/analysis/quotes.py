@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from desktop.analysis.model import Span
 from desktop.resources import word_set
 from desktop.analysis.speakers import (
+    BARE_TITLES,
     NameBook,
     Source,
     _singular,
@@ -375,7 +376,6 @@ _OTHER_VOICES = {
     "prosecutor", "pollster", "strategist", "commentator", "researcher", "economist", "professor",
     "doctor", "coach", "manager", "owner", "organizer", "organiser", "chair", "head", "director",
 }
-# what a title of a show or work follows: `CNN’s “New Day”`, `on “Hannity”`, `star of “Scandal”`
 # a term named, not words said: `the so-called “…”`, `the phrase “…”`, `known as “…”`
 _NAMED_TERM_BEFORE = re.compile(
     r"\b(?:so-called|term|terms|word|words|phrase|phrases|label|labels|slogan|slogans|called|dubbed|named|titled|"
@@ -386,6 +386,7 @@ _NAMED_TERM_BEFORE = re.compile(
 _REPORTED_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "conj", "dative"}
 # … and on a verb that reports only a clause (`observing training … in a “classroom”` is no report)
 _CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis", "oprd"}
+# what a title of a show or work follows: `CNN’s “New Day”`, `on “Hannity”`, `star of “Scandal”`
 _TITLE_BEFORE = re.compile(
     r"(?:\w['’]s?|\b(?:on|of|in|to|told|from|at)|\b(?:[Tt]itled?|[Ee]ntitled|[Cc]alled|[Hh]eadlined)"
     r"|\b(?:book|memoir|novel|film|movie|documentary|show|series|program|programme|song|album|article|essay"
@@ -405,7 +406,6 @@ _MARKUP = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]{0,300})?/?>")
 # a speaker phrase never starts with these: the parse handed over a clause
 _NOT_A_SPEAKER_START = {"in", "on", "at", "which", "that", "whose", "whom", "for", "with", "to", "from", "of", "by", "into", "as"}
 _DETERMINER_STARTS = {"which", "that", "whose", "whom"}  # "That source" opening a sentence is a source
-_BARE_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "fr"}
 _NOT_SPEAKERS = {"i", "we", "you", "me", "us", "it", "that", "this", "which", "who", "whom", "his", "her", "their", "its", "there", "what", "one"}
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "de", "or", "vs"}
 
@@ -1142,7 +1142,7 @@ class _Finder:
                 or src.name.lower() in _WHEN_WORDS:
             return None  # `a statement on Monday offering “…”`: Monday says nothing; "Of Carson, Levine said"
         if not any(ch.isalpha() for ch in src.name.replace("’s", "").replace("'s", "")) \
-                or (len(words) == 1 and src.name.rstrip(".").lower() in _BARE_TITLES):
+                or (len(words) == 1 and src.name.rstrip(".").lower() in BARE_TITLES):
             return None  # "Let’s state the obvious:" (the author), a title cut off from its name ("Mr.")
         if src.name.lower() in ("emphasis", "italics", "bold", "brackets"):
             return None  # `“…” (emphasis added)`: the author's note on the quote, not its speaker

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from desktop.analysis.model import Span
 from desktop.resources import read_lines, word_set
 from desktop.analysis.speakers import (
+    BARE_TITLES,
     QUANTIFIER_WORDS,
     NameBook,
     Source,
@@ -580,7 +581,7 @@ class _Labeller:
         words = [t.lower_ for t in head.doc[max(sent.start, head.left_edge.i) : head.i + 1]]
         if any(w in _FIRST_SECOND for w in words):
             return True
-        if len(src.name.split()) == 1 and src.name.rstrip(".").lower() in _TITLES_ALONE:
+        if len(src.name.split()) == 1 and src.name.rstrip(".").lower() in BARE_TITLES:
             return True  # a title cut off from its name
         if head.lower_ in ("'s", "’s") and head.i > 0 and head.doc[head.i - 1].lower_ == "let":
             return True  # "Let's say …": the author's supposition
@@ -1108,7 +1109,6 @@ _APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][a-z][\w'�
 # "polling by the A.F.L.-C.I.O.", "a 2015 study by Harvard University": what a named body made
 _MADE_BY_NAMED = re.compile(r"^(?:an?|the|this|new|recent|\d{4}|\s)*(?:[\w-]+\s+){0,2}?(?:poll|polls|polling|survey|surveys|study|studies|report|reports|analysis|research|data|review|audit|estimates?)\s+by\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*){1,6})$")
 _PREDICATIVE = {"is", "was", "are", "were", "be", "been", "being", "as", "became", "becomes", "become", "remains", "remained"}
-_TITLES_ALONE = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
 _UNNAMED_ONE_OF = {"one", "some", "many", "several", "most", "few", "two", "three", "four", "both", "each", "another"}
 _COPULAS = {"is", "are", "was", "were", "am", "'s", "’s", "'re", "’re", "has", "have", "had", "be", "been", "being", "do", "does", "did"}
 _ASKING = {"ask", "demand", "inquire", "request", "beg", "plead"}

@@ -19,6 +19,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from desktop.resources import read_lines, word_set
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# a title cut off from its name ("Mr.", "Sen."): nobody a reader can name
+BARE_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "fr"}
 GROUP_PRONOUNS = {"they", "we", "it"}
 DETERMINERS = {"a", "an", "the", "some", "many", "several", "few", "most", "other", "others", "one", "two", "three"}
 _GROUP_QUANTIFIERS = {"some", "many", "several", "few", "most", "numerous", "various", "other", "certain"}
