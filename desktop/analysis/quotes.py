@@ -667,11 +667,8 @@ class _Finder:
         """The reporting verb the quote hangs on in the parse: `argue that “…”, citing …`,
         `said there was evidence that Clinton was “extremely careless”, …`: the verb whose
         clause holds the quoted words, not the nearest cue word."""
-        if not self.parsed:
-            return None
-        s, e = q.inner
-        span = self.doc.char_span(s, e, alignment_mode="expand")
-        if span is None or not len(span):
+        span = self._quoted_span(q) if self.parsed else None
+        if span is None:
             return None
         inside = range(span.start, span.end)
         for r in [t for t in span if t.head.i not in inside][:3]:
@@ -702,17 +699,14 @@ class _Finder:
         that verb through what it reports (its clause or object, `accused … of`, `described … as`),
         never through its subject, a time, a place or a programme (`said on CNN’s “…”`), and a
         short term inside the subject of the reported clause is a name, not words said."""
-        if not self.parsed:
-            return None
-        s, e = q.inner
-        span = self.doc.char_span(s, e, alignment_mode="expand")
-        if span is None or not len(span):
+        span = self._quoted_span(q) if self.parsed else None
+        if span is None:
             return None
         inside = range(span.start, span.end)
         root = next((t for t in span if t.head.i not in inside), None)
         if root is None:
             return None
-        short = _words(self.text[s:e]) <= 3
+        short = _words(self.text[q.inner[0] : q.inner[1]]) <= 3
         child, v = root, root.head
         for _ in range(8):
             if v.i in inside or self.book.inside_quote(v.idx):
@@ -746,10 +740,13 @@ class _Finder:
     def _finite_clause(self, q: Quoted) -> bool:
         """Do the quoted words make a clause with a finite verb (`“It Is Not Good.”`, `“Nobody
         Knows More Than Me”`)? Capitalised words that say something are words said, not a title."""
-        if not self.tagged:
-            return False
-        span = self.doc.char_span(q.inner[0], q.inner[1], alignment_mode="expand")
+        span = self._quoted_span(q) if self.tagged else None
         return span is not None and len(span) >= 2 and any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in span)
+
+    def _quoted_span(self, q: Quoted):
+        """The tokens of the quoted words (marks left out), or None."""
+        span = self.doc.char_span(q.inner[0], q.inner[1], alignment_mode="expand")
+        return span if span is not None and len(span) else None
 
     def _np_from(self, i: int, limit: int) -> Source | None:
         doc = self.doc
