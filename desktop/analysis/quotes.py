@@ -974,7 +974,8 @@ class _Finder:
         text = self.text
         before = text[max(0, q.start - 6) : q.start]
         after = text[q.end : q.end + 6]
-        return bool(re.search(r"[\"”’»],?\s*(?:or|and)?\s*$", before) or re.match(r"^,?\s*(?:or|and)?\s*[\"“‘«]", after))
+        # on one line: a quote that ends a paragraph is not listed with the one opening the next
+        return bool(re.search(r"[\"”’»],?[^\S\n]*(?:or|and)?[^\S\n]*$", before) or re.match(r"^,?[^\S\n]*(?:or|and)?[^\S\n]*[\"“‘«]", after))
 
     def run(self) -> list[QuoteInfo]:
         out: list[QuoteInfo] = []

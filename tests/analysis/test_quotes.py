@@ -1013,3 +1013,10 @@ def test_the_named_person_speaks_whatever_the_parser_hung_the_name_on(analyzer, 
 ])
 def test_no_speaker_from_a_word_fragment(analyzer, text, speakers):
     assert [s for _, s in quotes_of(analyzer, text)[0]] == speakers
+
+
+def test_a_short_quote_ending_a_paragraph_is_not_listed_with_the_next_one(analyzer):
+    text = ('Ben Carson was more measured. "If we have evidence, then yes," Carson said. But, Carson added, '
+            'he did not support issuing quarantines "willy-nilly."\n"I do not think that works," he said.')
+    assert [q for q, _ in quotes_of(analyzer, text)[0]] == [
+        '"If we have evidence, then yes,"', '"willy-nilly."', '"I do not think that works,"']
