@@ -382,6 +382,11 @@ _NAMED_TERM_BEFORE = re.compile(
     r"known\s+as|nicknamed|hashtag|motto)\s*$",
     re.IGNORECASE,
 )
+# idioms of quoting: `as X put it, “…”`, `in X’s words, “…”` (the name up to a comma)
+_PUT_IT = re.compile(
+    r"\b[Aa]s\s+([A-Z][^,;:!?\n]{1,60}?)(?:,[^;!?\n]{0,120},['’\"”]*)?\s+(?:once\s+|has\s+|had\s+)?put\s+it[,:]?\s*$"
+)
+_IN_WORDS = re.compile(r"\b[Ii]n\s+([A-Z][^,.;:!?\n]{1,60}?)['’]s?\s+(?:own\s+)?words[,:]?\s*$")
 # how the quoted words hang on a verb of saying when they are what it reports
 _REPORTED_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "conj", "dative"}
 # … and on a verb that reports only a clause (`observing training … in a “classroom”` is no report)
@@ -690,6 +695,21 @@ class _Finder:
                     break
                 v, steps = v.head, steps + 1
         return None
+
+    def put_it(self, q: Quoted):
+        """`as Laurence Tribe, author of …, put it, “…”`, `in Forbes’ words, “…”`: an idiom of
+        quoting names the speaker right before the quote."""
+        before = self.text[max(0, q.start - 200) : q.start]
+        m = _PUT_IT.search(before) or _IN_WORDS.search(before)
+        if m is None:
+            return None
+        a = q.start - len(before) + m.start(1)
+        b = q.start - len(before) + m.end(1)
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        src = describe_source(self.doc, span.start, span.end, self.book, a)
+        return (src, "put it" if m.re is _PUT_IT else "in … words", "before") if src is not None else None
 
     def reported_clause(self, q: Quoted):
         """The verb of saying whose reported clause holds the quote, however deep: `He said he
@@ -1062,6 +1082,8 @@ class _Finder:
                         and self._someone_else_leads(lead_at, q.start, prev[1].name)
                     if gap.count("\n") <= 2 and not new_lead and not re.search(r"[.!?]\s+[A-Z][^“”\"]{60,}", gap):
                         found = (prev[1], prev[2], "carried")
+            if found is None:
+                found = self.checked(self.put_it(q))
             if found is None and not title_context:
                 found = self.headline_speaker(q)
             if found is None and not title_context and not _is_title(content, 12) \

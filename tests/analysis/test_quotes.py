@@ -1020,3 +1020,15 @@ def test_a_short_quote_ending_a_paragraph_is_not_listed_with_the_next_one(analyz
             'he did not support issuing quarantines "willy-nilly."\n"I do not think that works," he said.')
     assert [q for q, _ in quotes_of(analyzer, text)[0]] == [
         '"If we have evidence, then yes,"', '"willy-nilly."', '"I do not think that works,"']
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The court would shift. As Akhil Amar, professor of law and author of ''America's Unwritten Constitution,'' "
+     "put it, ''Senate Republicans should remember that a compromise is possible.''", "Akhil Amar"),
+    ("The summit was held in Jerusalem because, in Forbes’ words, “they are the most entrepreneurial places "
+     "on the planet.”", "Forbes"),
+])
+def test_idioms_of_quoting_name_the_speaker(analyzer, text, speaker):
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
+    # a saying has no speaker
+    assert quotes_of(analyzer, "As the saying goes, “better late than never.”")[0] == []
