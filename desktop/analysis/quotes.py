@@ -541,6 +541,13 @@ class _Finder:
                 subj = cue_tok.head
             else:
                 subj = subject_of(cue_tok)
+            if cue_tok.tag_ == "VBG" and cue_tok.i > 0 and doc[cue_tok.i - 1].text == "," and (
+                subj is None or self.book.inside_quote(subj.idx) or subj.i > cue_tok.i
+            ):
+                # "Clinton seemed ready to riff on it, telling the crowd, “…”": the parser hung the
+                # participle on the quoted words; it belongs to the clause before the comma
+                subj = next((t for t in reversed(doc[cue_tok.sent.start : cue_tok.i]) if t.dep_ in ("nsubj", "nsubjpass")
+                             and t.head.i < cue_tok.i and not self.book.inside_quote(t.idx)), subj)
             # no subject: the noun whose relative clause ends right before the cue
             head = subj if subj is not None else _relative_clause_holder(cue_tok)
             if head is not None and not self.book.inside_quote(head.idx):

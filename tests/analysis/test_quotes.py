@@ -1032,3 +1032,9 @@ def test_idioms_of_quoting_name_the_speaker(analyzer, text, speaker):
     assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
     # a saying has no speaker
     assert quotes_of(analyzer, "As the saying goes, “better late than never.”")[0] == []
+
+
+def test_a_participle_after_a_comma_speaks_for_the_clause_before_it(analyzer):
+    text = ("Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some people get "
+            "a little carried away, have you noticed that?”")
+    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Clinton"]
