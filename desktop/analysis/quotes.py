@@ -541,6 +541,10 @@ class _Finder:
                 subj = cue_tok.head
             else:
                 subj = subject_of(cue_tok)
+                if subj is not None and subj.pos_ == "ADP" and subj.i == subj.sent.start:
+                    # "Of Carson, Levine … said": the parser made the fronted topic's preposition
+                    # the subject; the name after the comma speaks
+                    subj = next((c for c in subj.children if c.dep_ == "pobj"), subj)
             if cue_tok.tag_ == "VBG" and cue_tok.i > 0 and doc[cue_tok.i - 1].text == "," and (
                 subj is None or self.book.inside_quote(subj.idx) or subj.i > cue_tok.i
             ):

@@ -1010,6 +1010,9 @@ def test_the_named_person_speaks_whatever_the_parser_hung_the_name_on(analyzer, 
      "Islamic State.", ["Donald Trump"]),
     # the author's own aside, and a title cut off from its name, are nobody's
     ("Let’s state the obvious: “national security” has nothing to do with it.", []),
+    # a fronted topic's preposition is not the speaker; the name after it is
+    ("Eric Levine is a donor. Of Carson, Levine, who has given money to Marco Rubio, said, “He’s "
+     "flat-out scary.”", ["Eric Levine"]),
 ])
 def test_no_speaker_from_a_word_fragment(analyzer, text, speakers):
     assert [s for _, s in quotes_of(analyzer, text)[0]] == speakers
