@@ -494,6 +494,7 @@ class _Finder:
         self._tok_starts = [t.idx for t in doc]
         self._described: dict[str, str] = {}  # `the former president` -> the name it stood for first
         self._body_start = len(self.text) - len(self.text.lstrip())  # where the first line starts
+        self._current: Quoted | None = None  # the quote whose speaker is being looked for
 
     def _on_first_line(self, pos: int) -> bool:
         """Is there no line break between the text's first word and the last one before `pos`?"""
@@ -582,6 +583,14 @@ class _Finder:
     def _floor(self, tok) -> int:
         """Token index before which a lexical search never goes: the end of a quote before `tok`."""
         k = bisect.bisect_right(self.book._quote_starts, tok.idx) - 1
+        cur = (self._current.start, self._current.end) if self._current is not None else None
+        if k >= 1 and self.book._quote_ranges[k] != cur and cur is not None and cur[1] <= self.book._quote_ranges[k][0]:
+            qs, qe = self.book._quote_ranges[k]
+            if len(re.findall(r"\w+", self.text[qs:qe])) <= 3 and "," in self.text[qe : tok.idx] \
+                    and "\n" not in self.text[cur[1] : tok.idx]:
+                # a short quote inside an aside after the one being credited (`“…,” Bill Eastland,
+                # wearing “Ted Cruz” pins, said`): the search may go back to the one being credited
+                k = bisect.bisect_right(self.book._quote_starts, cur[0]) - 1
         if k >= 0:
             qs, qe = self.book._quote_ranges[k]
             t = self.token_at(max(qs, qe - 1))
@@ -1015,6 +1024,7 @@ class _Finder:
         last_title: int | None = None
         pending: list[Quoted] = []
         for q in self.quoted:
+            self._current = q
             s, e = q.inner
             content = text[s:e]
             nwords = _words(content)

@@ -1041,3 +1041,10 @@ def test_a_participle_after_a_comma_speaks_for_the_clause_before_it(analyzer):
     text = ("Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some people get "
             "a little carried away, have you noticed that?”")
     assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Clinton"]
+
+
+def test_a_short_quote_in_an_aside_does_not_hide_the_speaker_after_it(analyzer):
+    text = ("Not everyone was claiming success.\n\n“We’ve had more successful conventions than this one,” Texas "
+            "delegate Bill Eastland, wearing a cowboy hat and “Ted Cruz” campaign pins, said matter-of-factly.")
+    # the pins' “Ted Cruz” is a name on a badge, not words Eastland said
+    assert quotes_of(analyzer, text)[0] == [("“We’ve had more successful conventions than this one,”", "Bill Eastland")]
