@@ -31,6 +31,7 @@ from desktop.analysis.speakers import (
     describe_source,
     find_cue_phrase,
     has_parse,
+    how_far_back,
     has_tags,
     is_cue_verb,
     lexical_np_after,
@@ -583,14 +584,14 @@ class _Finder:
     def _floor(self, tok) -> int:
         """Token index before which a lexical search never goes: the end of a quote before `tok`."""
         k = bisect.bisect_right(self.book._quote_starts, tok.idx) - 1
-        cur = (self._current.start, self._current.end) if self._current is not None else None
-        if k >= 1 and self.book._quote_ranges[k] != cur and cur is not None and cur[1] <= self.book._quote_ranges[k][0]:
+        cur = self._current
+        if cur is not None and k >= 1 and cur.end <= self.book._quote_starts[k]:
             qs, qe = self.book._quote_ranges[k]
             if len(re.findall(r"\w+", self.text[qs:qe])) <= 3 and "," in self.text[qe : tok.idx] \
-                    and "\n" not in self.text[cur[1] : tok.idx]:
+                    and "\n" not in self.text[cur.end : tok.idx]:
                 # a short quote inside an aside after the one being credited (`“…,” Bill Eastland,
                 # wearing “Ted Cruz” pins, said`): the search may go back to the one being credited
-                k = bisect.bisect_right(self.book._quote_starts, cur[0]) - 1
+                k = bisect.bisect_right(self.book._quote_starts, cur.start) - 1
         if k >= 0:
             qs, qe = self.book._quote_ranges[k]
             t = self.token_at(max(qs, qe - 1))
@@ -1247,9 +1248,8 @@ class _Finder:
             or any(mm.person and mm.subject and mm.name.split()[-1:] == last for mm in self.book.mentions)
         ):
             return src
-        where = "in the same sentence" if back == 0 else ("1 sentence earlier" if back == 1 else f"{back} sentences earlier")
         self._described[key] = name
-        return Source(name, True, f"'{src.name}' → {name}, named {where}", src.start, src.end)
+        return Source(name, True, f"'{src.name}' → {name}, named {how_far_back(back)}", src.start, src.end)
 
     def body_referent(self, q: Quoted, src: Source, described: bool = False) -> Source | None:
         """`The Brady Center sued on Friday. … what it called a “troubling” settlement`: an `it`

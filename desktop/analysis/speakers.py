@@ -578,7 +578,7 @@ class NameBook:
             self._gender_by_last.setdefault(m.group(2).lower(), set()).add("m" if m.group(1) == "Mr" else "f")
         self._starts = [m.start for m in self.mentions]
         self._speakers: list[tuple[int, str]] = []
-        self._one_person: dict[str, bool] = {}  # name -> can 'he'/'she' be it
+        self._one_person: dict[str, str] = {}  # one-word name -> _single_word_verdict
         self._tok_starts: list[int] | None = None
         self._person_names: set[str] | None = None
 
@@ -804,28 +804,30 @@ class NameBook:
         a candidate; this keeps 'he' on people."""
         if " " in name:
             return True
-        if name not in self._one_person:
-            self._one_person[name] = self._single_word_person(name)
-        return self._one_person[name]
+        verdict = self._one_person.get(name)
+        if verdict is None:
+            verdict = self._one_person[name] = self._single_word_verdict(name)
+        # a word that already spoke ("Branch contradicted Penkoski, claiming: …") is someone
+        return verdict == "yes" or verdict == "unless a speaker" and any(n == name for _, n in self._speakers)
 
-    def _single_word_person(self, name: str) -> bool:
+    def _single_word_verdict(self, name: str) -> str:
+        """'no', 'yes', or 'unless a speaker' for a one-word name: what the article itself says of it."""
         low = name.lower()
         if low in lexicon().countries or low in _WHEN_WORDS or low in ("march", "may", "june", "august") \
                 or low in STOP_WORDS or low in lexicon().group_nouns or low in lexicon().vague_heads \
                 or low in _BODY_WORDS or low in _ASSEMBLIES or (name.isupper() and len(name) > 1):
-            return False  # ... nor a body ('Senate', 'Conference', 'FBI')
-        if self.gender(name) is not None or name in self._speaker_names():
-            return True
+            return "no"  # ... nor a body ('Senate', 'Conference', 'FBI')
+        if self.gender(name) is not None:
+            return "yes"
         if low.endswith("s") and not low.endswith(("ss", "us", "is")) and low[:-1] in self.lower_words:
-            return False  # "Prosecutors", "Russians" opening a sentence: people, but never one 'he'
+            return "unless a speaker"  # "Prosecutors", "Russians" opening a sentence: never one 'he'
         if low in self.lower_words:
-            return False
+            return "unless a speaker"
         if any(m.subject and m.name == name for m in self.mentions):
-            return True  # the subject of a sentence somewhere: someone who acts
-        return not re.search(rf"\b(?:in|near)\s+{re.escape(name)}\s*[,.;:)]", self.doc.text)
-
-    def _speaker_names(self) -> set[str]:
-        return {n for _, n in self._speakers}
+            return "yes"  # the subject of a sentence somewhere: someone who acts
+        if re.search(rf"\b(?:in|near)\s+{re.escape(name)}\s*[,.;:)]", self.doc.text):
+            return "unless a speaker"
+        return "yes"
 
     def _last_person(self, pos: int, person: bool, accept) -> tuple[int, str] | None:
         """(char, name) of the last speaker or main-clause subject before `pos` that `accept`s."""
@@ -977,6 +979,13 @@ _SHARE = re.compile(
 )
 
 
+def how_far_back(back: int, named: str = "") -> str:
+    """Where a name stood, for a `why` note: 'in the same sentence', '[named ]2 sentences earlier'."""
+    if back == 0:
+        return "in the same sentence"
+    return f"{named}{back} sentence{'s' if back > 1 else ''} earlier"
+
+
 def _people_named_together(doc, pron, book: NameBook) -> tuple[str, int] | None:
     """(names, sentences back) of the nearest subject in the two sentences before `pron` (or its own,
     before it) that names people together: proper names joined by 'and' ("Paradis and Bennett"),
@@ -1054,8 +1063,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         got = book.resolve_pronoun(at_char, pronoun=low)
         if got:
             name, back = got
-            where = "in the same sentence" if back == 0 else ("named 1 sentence earlier" if back == 1 else f"named {back} sentences earlier")
-            return Source(name, True, f"'{head.text}' → {name}, {where}", start, end)
+            return Source(name, True, f"'{head.text}' → {name}, {how_far_back(back, 'named ')}", start, end)
         # a person the article has in mind, though we could not tell who: still not an anonymous source
         return Source(head.text, True, f"'{head.text}' (nobody named before it)", start, end)
     if len(toks) == 1 and low == "they" and book.parsed and (head.i == 0 or doc[head.i - 1].lower_ != "as"):
@@ -1064,8 +1072,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         got = _people_named_together(doc, head, book)
         if got is not None:
             names, back = got
-            where = "in the same sentence" if back == 0 else ("named 1 sentence earlier" if back == 1 else f"named {back} sentences earlier")
-            return Source(names, True, f"'{head.text}' → {names}, {where}", start, end)
+            return Source(names, True, f"'{head.text}' → {names}, {how_far_back(back, 'named ')}", start, end)
     if len(toks) == 1 and low in ("they", "it"):
         # news "they said" / "it said" points back at a group or body the article just named;
         # `as they say` is an idiom, and with nobody named before it the source stays unnamed
