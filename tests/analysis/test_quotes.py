@@ -13,6 +13,11 @@ def quotes_of(analyzer, text):
     return [(text[q.start : q.end], q.speaker) for q in result.quotes], result
 
 
+def speakers_of(analyzer, text):
+    """The speaker of every quote the analyser finds, in order."""
+    return [s for _, s in quotes_of(analyzer, text)[0]]
+
+
 @pytest.fixture(scope="session")
 def rule_only():
     """The pipeline that runs when no trained model can be loaded."""
@@ -651,15 +656,15 @@ def test_she_is_never_a_man_named_just_before(analyzer):
     assert quotes_of(analyzer, text)[0][-1][1] == "Felicia Sanders"
     # an honorific says it too
     text = "Mr. Kelly met Ms. Ryan on Monday. “We will win,” she said. “We will lose,” he said."
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Ryan", "Kelly"]
+    assert speakers_of(analyzer, text) == ["Ryan", "Kelly"]
 
 
 def test_the_company_is_the_body_just_named(analyzer):
     text = 'Exxon Mobil rejected the articles on Monday. The company called them "inaccurate and deliberately misleading."'
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Exxon Mobil"]
+    assert speakers_of(analyzer, text) == ["Exxon Mobil"]
     # a person is no company
     text = "Jane Doe rejected the articles on Monday. “They are wrong,” the company said."
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["the company"]
+    assert speakers_of(analyzer, text) == ["the company"]
 
 
 def test_who_frames_a_term_in_the_passive_or_with_a_reflexive(analyzer):
@@ -669,7 +674,7 @@ def test_who_frames_a_term_in_the_passive_or_with_a_reflexive(analyzer):
     assert [s for _, s in found] == ["Ted Cruz"]
     # a gerund presenting oneself: the person meant, not the noun the clause hangs on
     text = "Marine Le Pen spoke on Monday. She shares with Trump a strategy that banks on presenting herself as “anti-system.”"
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Marine Le Pen"]
+    assert speakers_of(analyzer, text) == ["Marine Le Pen"]
 
 
 def test_a_participle_after_a_comma_speaks_for_the_main_subject(analyzer):
@@ -677,7 +682,7 @@ def test_a_participle_after_a_comma_speaks_for_the_main_subject(analyzer):
         "Carson rejected the notion that the episode should be water under the bridge, saying that if he "
         "\"found something that was rotten and that I didn't agree with, I would fix it.\""
     )
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Carson"]
+    assert speakers_of(analyzer, text) == ["Carson"]
 
 
 def test_a_document_quoted_paragraph_after_paragraph_keeps_its_writer(analyzer):
@@ -691,7 +696,7 @@ def test_a_document_quoted_paragraph_after_paragraph_keeps_its_writer(analyzer):
         "Please advise how you wish to proceed,” it read.\n\n"
         "The email was sent to officials at the State Department."
     )
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Jeremy Bash"] * 3
+    assert speakers_of(analyzer, text) == ["Jeremy Bash"] * 3
 
 
 @pytest.mark.parametrize(
@@ -723,7 +728,7 @@ def test_a_description_stands_for_the_name_given_in_apposition(analyzer):
         "‘We will not back down,’ the minister said.\n\n"
         "He added that Britain would ‘stand firm’."
     )
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["David Lammy", "David Lammy"]
+    assert speakers_of(analyzer, text) == ["David Lammy", "David Lammy"]
 
 
 def test_a_description_with_no_name_keeps_its_own_words(analyzer):
@@ -733,7 +738,7 @@ def test_a_description_with_no_name_keeps_its_own_words(analyzer):
         "A reporter asked about the plan on Monday. ‘There should be more systems,’ the businessman replied.\n\n"
         "He added that he would ‘certainly implement that’."
     )
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["the businessman", "the businessman"]
+    assert speakers_of(analyzer, text) == ["the businessman", "the businessman"]
 
 
 @pytest.mark.parametrize(
@@ -856,12 +861,12 @@ def test_a_byline_and_a_colon_before_an_excerpt_credit_its_writer(analyzer):
     ("Giovanni Maria Vian said “we are close.”", "Giovanni Maria Vian"),
 ])
 def test_a_speaker_is_named_without_the_title_or_party_before_the_name(analyzer, text, speaker):
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
+    assert speakers_of(analyzer, text) == [speaker]
 
 
 def test_a_junior_is_not_his_father(analyzer):
     text = "Donald Trump Jr. said “no.” Donald Trump said “yes.” Trump added “maybe.”"
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Donald Trump Jr.", "Donald Trump", "Donald Trump"]
+    assert speakers_of(analyzer, text) == ["Donald Trump Jr.", "Donald Trump", "Donald Trump"]
 
 
 def test_a_paragraph_quote_after_reported_speech_is_the_reporters_not_the_people_reported_on(analyzer):
@@ -872,7 +877,7 @@ def test_a_paragraph_quote_after_reported_speech_is_the_reporters_not_the_people
         "“That’s because this region, which is home to nearly half the world’s population, is vital "
         "to America’s own security and prosperity.”"
     )
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Ash Carter"]
+    assert speakers_of(analyzer, text) == ["Ash Carter"]
 
 
 def test_a_short_quote_right_after_one_in_the_same_reported_clause_is_the_same_voice(analyzer):
@@ -882,7 +887,7 @@ def test_a_short_quote_right_after_one_in_the_same_reported_clause_is_the_same_v
     # someone else between them: the second is a term, not the first speaker's words
     text = ("While Sullivan proclaims the article a “terrific piece and well worth the trip,” "
             "Clinton fixates on the “pivot” line.")
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Sullivan"]
+    assert speakers_of(analyzer, text) == ["Sullivan"]
 
 
 def test_emphasis_added_is_the_authors_note_not_a_speaker(analyzer):
@@ -896,7 +901,7 @@ def test_emphasis_added_is_the_authors_note_not_a_speaker(analyzer):
     ("Hungarian PM Viktor Orban said “we will not bow.”", "Viktor Orban"),
 ])
 def test_a_long_descriptor_or_an_abbreviated_title_stands_for_the_person_named(analyzer, text, speaker):
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
+    assert speakers_of(analyzer, text) == [speaker]
 
 
 def test_a_quote_by_a_described_named_person_keeps_its_sentence_attributed(analyzer):
@@ -912,16 +917,16 @@ def test_they_after_two_people_named_together_is_those_two(analyzer):
     assert quotes_of(analyzer, text)[0] == [("“Europe must stand together.”", "Emmanuel Macron and Angela Merkel")]
     # a group word is not two people: 'they' stays as written
     text = "Democrats were furious. “This is a disgrace,” they said."
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["they"]
+    assert speakers_of(analyzer, text) == ["they"]
 
 
 def test_mr_and_mrs_keep_a_couple_apart(analyzer):
     text = ("Former President Bill Clinton campaigned in Ohio. Hillary Clinton joined him on stage. "
             "Mr. Clinton said “she will win.” Mrs. Clinton said “we will win.”")
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Bill Clinton", "Hillary Clinton"]
+    assert speakers_of(analyzer, text) == ["Bill Clinton", "Hillary Clinton"]
     # a first name the lists read wrong for this person still gives the one full form
     text = "Lee Epstein teaches law. Ms. Epstein said “the court has changed.”"
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Lee Epstein"]
+    assert speakers_of(analyzer, text) == ["Lee Epstein"]
 
 
 @pytest.mark.parametrize("text, quoted, speaker", [
@@ -964,7 +969,7 @@ def test_capitalised_words_that_make_a_sentence_are_words_said_not_a_title(analy
 def test_a_named_official_of_a_body_in_parentheses_speaks_not_the_body(analyzer):
     text = ("Senior World Health Organization (WHO) official Peter Salama said the spread to Mbandaka "
             "meant an “explosive increase” was possible. “We are entering a new phase,” he told reporters.")
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Peter Salama", "Peter Salama"]
+    assert speakers_of(analyzer, text) == ["Peter Salama", "Peter Salama"]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -981,15 +986,15 @@ def test_a_named_official_of_a_body_in_parentheses_speaks_not_the_body(analyzer)
      "Don Stewart"),
 ])
 def test_he_is_a_person_not_a_place_or_a_word_before_a_noun(analyzer, text, speaker):
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
+    assert speakers_of(analyzer, text) == [speaker]
 
 
 def test_an_inverted_lead_in_and_an_aside_ending_in_a_place_keep_the_speaker(analyzer):
     text = ("Roger Stone spoke on the radio on Sunday.\n\nStated Stone:\n\n“I think that the stakes are so high.”")
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Roger Stone"]
+    assert speakers_of(analyzer, text) == ["Roger Stone"]
     text = ("Mr. Reagan freed a spy in exchange for Nick Daniloff. ''I would have been sitting in Siberia for "
             "a long time,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone.")
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Nick Daniloff"]
+    assert speakers_of(analyzer, text) == ["Nick Daniloff"]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -1001,7 +1006,7 @@ def test_an_inverted_lead_in_and_an_aside_ending_in_a_place_keep_the_speaker(ana
      "Bruce Turry"),
 ])
 def test_the_named_person_speaks_whatever_the_parser_hung_the_name_on(analyzer, text, speaker):
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
+    assert speakers_of(analyzer, text) == [speaker]
 
 
 @pytest.mark.parametrize("text, speakers", [
@@ -1015,7 +1020,7 @@ def test_the_named_person_speaks_whatever_the_parser_hung_the_name_on(analyzer, 
      "flat-out scary.”", ["Eric Levine"]),
 ])
 def test_no_speaker_from_a_word_fragment(analyzer, text, speakers):
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == speakers
+    assert speakers_of(analyzer, text) == speakers
 
 
 def test_a_short_quote_ending_a_paragraph_is_not_listed_with_the_next_one(analyzer):
@@ -1032,7 +1037,7 @@ def test_a_short_quote_ending_a_paragraph_is_not_listed_with_the_next_one(analyz
      "on the planet.”", "Forbes"),
 ])
 def test_idioms_of_quoting_name_the_speaker(analyzer, text, speaker):
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == [speaker]
+    assert speakers_of(analyzer, text) == [speaker]
     # a saying has no speaker
     assert quotes_of(analyzer, "As the saying goes, “better late than never.”")[0] == []
 
@@ -1040,7 +1045,7 @@ def test_idioms_of_quoting_name_the_speaker(analyzer, text, speaker):
 def test_a_participle_after_a_comma_speaks_for_the_clause_before_it(analyzer):
     text = ("Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some people get "
             "a little carried away, have you noticed that?”")
-    assert [s for _, s in quotes_of(analyzer, text)[0]] == ["Clinton"]
+    assert speakers_of(analyzer, text) == ["Clinton"]
 
 
 def test_a_short_quote_in_an_aside_does_not_hide_the_speaker_after_it(analyzer):
