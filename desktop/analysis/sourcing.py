@@ -128,6 +128,14 @@ _PUBLIC_STANCE = {
     "denounce", "condemn", "decry", "criticize", "slam", "blast", "praise", "hail", "lambaste", "assail", "rebuke",
     "applaud", "defend", "blame",
 }
+# "Sanders questioned Mr. Trump's veracity": doubt cast on a claim or a thing, not on a person
+# ("police questioned the suspect" is an interview)
+_PUBLIC_DOUBT = {
+    form: base for base, forms in (("question", "question questions questioned questioning"), ("dispute", "dispute disputes disputed disputing"))
+    for form in forms.split()
+}
+# a passive whose subject is the news and whose agent broke it: "was first reported by MSNBC"
+_REPORTED_BY = {"report", "announce", "confirm", "disclose", "reveal"}
 
 
 @lru_cache(maxsize=1)
@@ -140,8 +148,37 @@ def _acts() -> dict[str, frozenset[str]]:
     # every form that can start an act, to skip all other tokens at once
     out["_triggers"] = out["issue"] | out["decline"] | out["show"] | out["voice"] | {
         form for form, base in lexicon().verb_forms.items() if base in _PUBLIC_STANCE
-    }
+    } | set(_PUBLIC_DOUBT)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _characterises(tok, base: str) -> bool:
+    """A characterisation is the source's claim: `accused Republicans of …`, `called him a liar`,
+    `slammed the plan as unrealistic`, `described it as …`, `criticized the group for …`. The
+    parser may hang the "of …" / "as …" / "for …" on the object ("accused the president of
+    politicizing …") or make "as …" a clause ("described the dinner as Washington celebrating itself")."""
+    reach = list(tok.children) + [g for c in tok.children if c.dep_ == "dobj" for g in c.children]
+    if base == "accuse" and any(c.dep_ == "prep" and c.lower_ == "of" for c in reach):
+        return True
+    if base in _CHARACTERISE and any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ == "advcl" and c.tag_ == "VBG" and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children))
+        for c in reach
+    ):
+        return True
+    return base in _BLAME_FOR and any(c.dep_ == "prep" and c.lower_ == "for" for c in reach)
+
+
+def _a_person(tok) -> bool:
+    """A common noun for people ('the suspect', 'two witnesses', 'the spokesman')."""
+    low = tok.lower_
+    forms = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+    lex = lexicon()
+    return is_role(tok) or any(
+        f in lex.roles or f in lex.agent_nouns or f in lex.vague_heads or f in lex.group_nouns
+        or f in word_set("attribution", "anaphoric_roles.txt") or f in ("suspect", "detainee", "prisoner")
+        for f in forms
+    )
 
 
 def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -396,6 +433,9 @@ class _Labeller:
             and not (not c[0].identifiable and lexicon().verb_forms.get(c[2].lower_) in _ASKING)
             # "they will hold banners proclaiming …": an unnamed someone who only might say it
             and not (not c[0].identifiable and _under_modal(c[2]))
+            # "Europeans are questioning the US commitment": a mood the author reports, not
+            # anyone's words; only a named doubter's doubt is a claim credited to them
+            and not (not c[0].identifiable and c[2].lower_ in _PUBLIC_DOUBT and not any(g.dep_ == "ccomp" for g in c[2].children))
             # "Needless to say, many were …", "so to speak": idioms of the author's
             and not (c[2].i - 2 >= sent.start and doc[c[2].i - 1].lower_ == "to" and doc[c[2].i - 2].lower_ in ("needless", "so", "is"))
         ]
@@ -445,6 +485,12 @@ class _Labeller:
             # "a poll shows that …", "with polls showing her lead evaporating": evidence speaks for
             # its makers; only documents and data report so, not "he showed up"
             holder = tok.head if tok.dep_ == "acl" else next((c for c in kids if c.dep_ == "nsubj"), None)
+            if holder is not None and low in acts["find"] and holder.lower_ not in acts["evidence"]:
+                # "…, Fox found.", "Gallup found that …": what a named pollster, outlet or body
+                # concluded; "the police found the body" (no clause) is an event
+                if holder.pos_ == "PROPN" and any(c.dep_ == "ccomp" for c in kids) and not any(c.dep_ == "dobj" for c in kids):
+                    return tok.text
+                return None
             if holder is None or holder.lower_ not in acts["evidence"]:
                 return None
             if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in kids) or tok.dep_ == "acl":
@@ -475,6 +521,10 @@ class _Labeller:
             c.dep_ == "aux" and c.lower_ in _MODALS for c in kids
         ):
             return tok.text  # "Hillary Clinton has denounced GOP efforts to defund the group"
+        if low in _PUBLIC_DOUBT and main_clause and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids) and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and not _a_person(c) for c in kids
+        ):
+            return tok.text
         return None
 
     _BACKGROUND_MARKS = {"while", "when", "whenever", "after", "before", "since", "until", "as", "because", "if", "although", "though"}
@@ -780,18 +830,7 @@ class _Labeller:
                 return True
             if base == "make" and any(c.lower_ == "clear" for c in tok.subtree):
                 return True
-            # a characterisation is the source's claim: `accused Republicans of …`, `called him a
-            # liar`, `slammed the plan as unrealistic`, `described it as …`
-            # the parser may hang the "of …" / "as …" / "for …" on the object ("accused the
-            # president of politicizing …")
-            reach = list(tok.children) + [g for c in tok.children if c.dep_ == "dobj" for g in c.children]
-            if base == "accuse" and any(c.dep_ == "prep" and c.lower_ == "of" for c in reach):
-                return True
-            if base in _CHARACTERISE and any(
-                c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in reach
-            ):
-                return True
-            if base in _BLAME_FOR and any(c.dep_ == "prep" and c.lower_ == "for" for c in reach):
+            if _characterises(tok, base):
                 return True
         # a quote in the verb's reach counts too
         end = toks[-1].idx + len(toks[-1])
@@ -812,8 +851,10 @@ class _Labeller:
                 # passive "it is said" / "is expected to": no agent named; "reporters were told by
                 # the sheriff's spokeswoman that …": the agent reports
                 if subj.dep_ == "nsubjpass":
-                    agent = next((c for c in tok.children if c.dep_ == "agent"), None) if subj.head.i == tok.i and any(
-                        c.dep_ == "ccomp" and c.i > tok.i for c in tok.children  # a passive of saying, then what was said
+                    agent = next((c for c in tok.children if c.dep_ == "agent"), None) if subj.head.i == tok.i and (
+                        any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)  # a passive of saying, then what was said
+                        # "O'Malley's move was first reported by MSNBC": the subject is what was reported
+                        or lexicon().verb_forms.get(tok.lower_) in _REPORTED_BY
                     ) else None
                     who = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
                     if who is None:
@@ -830,6 +871,8 @@ class _Labeller:
                         or tok.dep_ == "parataxis"
                         or (subj.i > 0 and self.in_quoted(doc[subj.i - 1].idx))  # “…,” it said
                         or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":")  # It reads: …
+                        # "The letter also accuses …. It also accused another reporter of …"
+                        or _characterises(tok, lexicon().verb_forms.get(tok.lower_, ""))
                     )
                 ):
                     return None

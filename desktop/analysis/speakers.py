@@ -172,6 +172,8 @@ def is_cue_verb(tok, tagged: bool) -> bool:
         before = [t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]]
         if before[-1:] == ["if"] or before == ["if", "to"]:
             return False  # `as if to say “…”`, `as if saying`: nobody said it ("went so far as to say" did)
+        if tok.tag_ == "VBN" and before[-1:] in (["when"], ["once"], ["unless"], ["until"]):
+            return False  # "the pope had doubled down when questioned about it": he was asked, not the asker
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             # the small model sometimes tags a sentence-initial or title-case "Said" oddly
             if not (tok.tag_ in ("NNP",) and low in _TITLE_CASE_CUES):
@@ -1044,7 +1046,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     phrase = _join(toks)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ in ("surveyed", "polled", "questioned", "interviewed"):
+    if nxt is not None and nxt.lower_ in ("surveyed", "polled", "questioned", "interviewed") and nxt.idx != at_char:
         phrase = f"{phrase} {nxt.text}"  # "those surveyed": the parser leaves the participle out
     if (_RESPONDENTS.match(phrase) or _SHARE.match(phrase)) and _POLL_NAMED.search(doc.text):
         # "those surveyed said": the respondents of the poll the article names

@@ -1053,3 +1053,17 @@ def test_a_short_quote_in_an_aside_does_not_hide_the_speaker_after_it(analyzer):
             "delegate Bill Eastland, wearing a cowboy hat and “Ted Cruz” campaign pins, said matter-of-factly.")
     # the pins' “Ted Cruz” is a name on a badge, not words Eastland said
     assert quotes_of(analyzer, text)[0] == [("“We’ve had more successful conventions than this one,”", "Bill Eastland")]
+
+
+def test_questioning_quoted_words_credits_the_questioner_not_the_one_questioned(analyzer):
+    text = (
+        "Republican presidential front-runner Donald Trump spoke in Iowa on Monday.\n\n"
+        "Trump questioned whether Obama would have attended the funeral “if it were held at a mosque.”"
+    )
+    assert speakers_of(analyzer, text) == ["Donald Trump"]
+    # "when questioned" is the one asked, and the quoted word before it a scare quote of the author's
+    text = (
+        "Pope Francis visited Chile in January.\n\n"
+        "Even while “apologising” the pope had doubled down when questioned about it by journalists."
+    )
+    assert speakers_of(analyzer, text) == []

@@ -1147,3 +1147,40 @@ def test_page_furniture_is_not_a_claim(analyzer, line, label):
     sents, _ = labels_of(analyzer, text)
     got = {s: lab for s, lab, _ in sents}
     assert got[line] == label
+
+
+@pytest.mark.parametrize(
+    "text, label, source",
+    [
+        # a named pollster's, outlet's or body's finding, its clause before or after the verb
+        ("In contrast, Clinton has kept her support among black voters, Fox found.", "attributed", "Fox"),
+        ("Gallup found that Clinton leads among women.", "attributed", "Gallup"),
+        # finding a thing is an event, not a report
+        ("The police found the body in a car.", "unsourced", None),
+        # the news and who broke it, in the passive
+        ("O’Malley’s move was first reported by MSNBC.", "attributed", "MSNBC"),
+        # doubt cast on a claim is a public stance; questioning a person is an interview
+        ("Senator Bernie Sanders questioned Mr. Trump's veracity.", "attributed", "Bernie Sanders"),
+        ("Detectives questioned two witnesses.", "unsourced", None),
+        # a whole people's doubt is the author's account of a mood (the first seed)
+        ("Europeans are already questioning the US commitment to Ukraine.", "unsourced", None),
+        # a characterisation whose "as …" the parser made a clause
+        ("Barack Obama has described the dinner as Washington celebrating itself.", "attributed", "Barack Obama"),
+        ("Mr. Trump could benefit from scenes that allow him to call for order, as he did recently.", "unsourced", None),
+    ],
+)
+def test_findings_reports_in_the_passive_doubts_and_characterisations(analyzer, text, label, source):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1:] == (label, source)
+
+
+def test_a_document_that_accused_goes_on_accusing_as_it(analyzer):
+    text = (
+        "The letter accuses one of the journalists, Susanne Rust, of ignoring information favorable to the company. "
+        "It also accused another reporter of misrepresenting herself in interviews."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert [s[1] for s in sents] == ["attributed", "attributed"]
+    # but a bare "it is called …" credits nobody
+    (sent,), _ = labels_of(analyzer, "It is called the Big Apple.")
+    assert sent[1] == "unsourced"
