@@ -931,17 +931,20 @@ class _Labeller:
             para_text = text[para_start:para_end].strip()
             whole_para = para_text == stext
             label, source, why = self.label_one(s, e, sent, stext, para_text, whole_para, first_body is None, prev_label, prev_source, idx, sents)
-            if carry is not None and s < carry[0] and label in ("unsourced", "not_claim") and why != "no words":
+            if carry is not None and s < carry[0] and (label == "unsourced" or label == "not_claim" and carry[4]) and why != "no words":
                 # the paragraph after "Sanders wrote:": his words, set off without quote marks
                 label, source, why = carry[1], carry[2], f"follows '{carry[3]}' (a block quote after a colon)"
             elif carry is not None and s >= carry[0]:
                 carry = None
-            if label in ("attributed", "vague_source") and source and carry is None and _introduces_block(stext):
+            opens = _introduces_block(stext) if label in ("attributed", "vague_source") and source and carry is None else None
+            if opens:
                 nxt = re.search(r"\n\s*\S", text[e : e + 2000])
                 if nxt and "\n" not in text[e : e + nxt.start()].strip():
                     block_start = e + nxt.end() - 1
                     block_end = text.find("\n", block_start)
-                    carry = (len(text) if block_end == -1 else block_end, label, source, stext[-40:])
+                    # a block after a distant verb of saying may be a heading of the author's: only
+                    # claims are taken into it
+                    carry = (len(text) if block_end == -1 else block_end, label, source, stext[-40:], opens == "near")
             poll_figure = (
                 label == "unsourced" and why == _NO_SOURCE and last_poll is not None and idx - last_poll[0] <= 3
                 and _SHARE_FIGURE.search(stext) is not None
@@ -1178,14 +1181,18 @@ def _under_modal(verb) -> bool:
     return False
 
 
-def _introduces_block(stext: str) -> bool:
+def _introduces_block(stext: str) -> str | None:
     """"Beck wrote:", "Fox 5 reports:", "According to Carlson:", "released the following statement:":
-    a speaker introducing a block of their words (a reporting word among the last few before the colon)."""
+    a speaker introducing a block of their words. "near" when a reporting word is among the last
+    few before the colon, "far" when it stands further back ("Arnold asserted that …, linking to
+    the section of the country's website:"), else None."""
     if not stext.endswith(":"):
-        return False
-    tail = [w.lower() for w in re.findall(r"[\w’']+", stext)[-5:]]
+        return None
+    words = [w.lower() for w in re.findall(r"[\w’']+", stext)]
     forms = lexicon().verb_forms
-    return any(w in forms or w in ("according", "following", "follows") for w in tail)
+    if any(w in forms or w in ("according", "following", "follows") for w in words[-5:]):
+        return "near"
+    return "far" if any(w in forms for w in words) else None
 # passives that credit a view only with what the view is: "is seen as a threat", "is considered the
 # favourite", "was regarded as"
 _PASSIVE_NEEDS_COMPLEMENT = {"seen", "viewed", "regarded", "perceived", "considered", "known", "thought"}

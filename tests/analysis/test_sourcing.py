@@ -1184,3 +1184,17 @@ def test_a_document_that_accused_goes_on_accusing_as_it(analyzer):
     # but a bare "it is called …" credits nobody
     (sent,), _ = labels_of(analyzer, "It is called the Big Apple.")
     assert sent[1] == "unsourced"
+
+
+def test_a_block_after_a_colon_far_from_the_verb_of_saying_is_the_speakers(analyzer):
+    text = (
+        "Student wins grade appeal\n\n"
+        "In another email exchange, Ashley Arnold asserted that Australia is a country, linking to the "
+        "\"About Australia\" section of the country's website:\n"
+        "Australia is both a country and a continent.\n"
+        "The professor later changed the grade."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert [s[1:] for s in sents[1:]] == [
+        ("attributed", "Ashley Arnold"), ("attributed", "Ashley Arnold"), ("unsourced", None)
+    ]
