@@ -146,7 +146,7 @@ def _acts() -> dict[str, frozenset[str]]:
         name, _, words = line.partition(":")
         out.setdefault(name.strip(), set()).update(w.lower() for w in words.split())
     # every form that can start an act, to skip all other tokens at once
-    out["_triggers"] = out["issue"] | out["decline"] | out["show"] | out["voice"] | {
+    out["_triggers"] = out["issue"] | out["decline"] | out["show"] | out["voice"] | out["deliver"] | {
         form for form, base in lexicon().verb_forms.items() if base in _PUBLIC_STANCE
     } | set(_PUBLIC_DOUBT)
     return {k: frozenset(v) for k, v in out.items()}
@@ -506,9 +506,15 @@ class _Labeller:
                             return f"{tok.text} {t.text}"
             return None
         main_clause = tok.dep_ in ("ROOT", "conj", "ccomp", "parataxis")
-        if low in acts["voice"]:
+        if low in acts["voice"] or low in acts["deliver"]:
             for c in kids if main_clause else ():
-                if c.dep_ == "dobj" and c.lower_ in acts["claimnoun"]:
+                if c.dep_ != "dobj":
+                    continue
+                if low in acts["voice"] and c.lower_ in acts["claimnoun"]:
+                    return f"{tok.text} {c.text}"
+                if low in acts["deliver"] and c.lower_ in acts["speechnoun"] and any(
+                    g.dep_ == "prep" and g.lower_ in ("of", "for", "about", "on", "against") for g in c.children
+                ) and not any(g.lower_ in _HEDGES for g in kids):  # "reportedly offers a defense": hearsay
                     return f"{tok.text} {c.text}"
             return None
         if low in acts["decline"]:

@@ -1198,3 +1198,19 @@ def test_a_block_after_a_colon_far_from_the_verb_of_saying_is_the_speakers(analy
     assert [s[1:] for s in sents[1:]] == [
         ("attributed", "Ashley Arnold"), ("attributed", "Ashley Arnold"), ("unsourced", None)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a speech act summed up, with what it was about
+        ("Polly Sheppard presented a message about healing and forgiveness.", "attributed"),
+        ("Felicia Sanders made an impassioned call for love and racial unity on Wednesday.", "attributed"),
+        # an event, not words: a speech with nothing said of it, a telephone call
+        ("Obama gave a speech in Chicago on Tuesday.", "unsourced"),
+        ("Senator Ann Cole made a call to her lawyer.", "unsourced"),
+    ],
+)
+def test_a_speech_act_summed_up_with_its_subject(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
