@@ -1067,3 +1067,10 @@ def test_questioning_quoted_words_credits_the_questioner_not_the_one_questioned(
         "Even while “apologising” the pope had doubled down when questioned about it by journalists."
     )
     assert speakers_of(analyzer, text) == []
+
+
+def test_a_quote_glued_to_the_comma_after_the_verb(analyzer):
+    text = "Paul Ryan spoke on Monday. Ryan said,“Look, anti-Semitic images, they’ve got no place in a presidential campaign.”"
+    quotes, result = quotes_of(analyzer, text)
+    assert quotes == [("“Look, anti-Semitic images, they’ve got no place in a presidential campaign.”", "Paul Ryan")]
+    assert [s.label for s in result.sentences] == ["unsourced", "attributed"]

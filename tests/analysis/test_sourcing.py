@@ -1214,3 +1214,25 @@ def test_a_block_after_a_colon_far_from_the_verb_of_saying_is_the_speakers(analy
 def test_a_speech_act_summed_up_with_its_subject(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # inverted after a comma, the parser lost the subject to the relative clause after the name
+        (
+            "He also had a voice in decisions about major American investments in Ukraine, said a former spokesman "
+            "for Ukraine's Foreign Ministry, Oleg Voloshyn, who also ran as a candidate in the new bloc Mr. Manafort helped form.",
+            "Oleg Voloshyn",
+        ),
+        # the parser made "who sits …" the verb's report and the name its subject
+        (
+            "Bernie Sanders spoke. Sanders, meanwhile, who sits at zero such endorsements, said that fact speaks volumes "
+            "about which candidate is ready.",
+            "Bernie Sanders",
+        ),
+    ],
+)
+def test_a_speaker_the_parser_lost_to_a_relative_clause(analyzer, text, source):
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1:] == ("attributed", source)
