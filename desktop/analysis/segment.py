@@ -18,7 +18,7 @@ import re
 from spacy.attrs import SENT_START
 from spacy.language import Language
 
-_GLUE = re.compile(r"[“”„«»]")
+_GLUE = re.compile(r"[“”„«»]|^[^\W\d_]+[,:;]\"[^\W\d_]")  # a straight mark only as in `said,"Look`
 _OPENERS = {"“", "„", "«"}
 _CLOSERS = {"”", "»"}
 # `PARIS, Mar. 31 (Reuters) -`, `WASHINGTON —`, `Kyiv (AP) –` at the start of a paragraph
@@ -28,13 +28,14 @@ _DATELINE = re.compile(
 
 
 def _split_glued(doc) -> None:
-    """`it”said` -> `it` `”` `said`, `said,“Look` -> `said` `,` `“` `Look` (only where the text
-    glues a curly mark to words; a comma, colon or semicolon before the mark is split off too)."""
+    """`it”said` -> `it` `”` `said`, `said,“Look` -> `said` `,` `“` `Look`, `said,"Look` -> `said`
+    `,` `"` `Look` (only where the text glues a quote mark to words; a comma, colon or semicolon
+    before the mark is split off too)."""
     todo = []
     for tok in doc:
         t = tok.text
         if len(t) > 1 and _GLUE.search(t) and any(ch.isalpha() for ch in t):
-            parts = [p for p in re.split(r"([“”„«»])", t) if p]
+            parts = [p for p in re.split(r"([“”„«»\"])", t) if p]
             parts = [q for p in parts for q in (re.split(r"(?<=\w)([,;:]+)$", p) if len(p) > 1 else [p]) if q]
             if len(parts) > 1:
                 todo.append((tok, parts))

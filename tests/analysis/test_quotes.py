@@ -1069,8 +1069,18 @@ def test_questioning_quoted_words_credits_the_questioner_not_the_one_questioned(
     assert speakers_of(analyzer, text) == []
 
 
-def test_a_quote_glued_to_the_comma_after_the_verb(analyzer):
-    text = "Paul Ryan spoke on Monday. Ryan said,“Look, anti-Semitic images, they’ve got no place in a presidential campaign.”"
+@pytest.mark.parametrize("opening, closing, glue", [("“", "”", ","), ('"', '"', ","), ('"', '"', ":")])
+def test_a_quote_glued_to_the_comma_after_the_verb(analyzer, opening, closing, glue):
+    quote = f"{opening}Look, anti-Semitic images, they’ve got no place in a presidential campaign.{closing}"
+    text = f"Paul Ryan spoke on Monday. Ryan said{glue}{quote}"
     quotes, result = quotes_of(analyzer, text)
-    assert quotes == [("“Look, anti-Semitic images, they’ve got no place in a presidential campaign.”", "Paul Ryan")]
+    assert quotes == [(quote, "Paul Ryan")]
     assert [s.label for s in result.sentences] == ["unsourced", "attributed"]
+
+
+def test_a_closing_mark_glued_to_the_speakers_name(analyzer):
+    text = (
+        "A super PAC attacked Donald Trump on Thursday.\n\n"
+        '"Trump says different things to different audiences,"Katie Packer, who is chairman of Our Principles PAC, said in a statement.'
+    )
+    assert speakers_of(analyzer, text) == ["Katie Packer"]
