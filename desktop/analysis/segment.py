@@ -30,13 +30,13 @@ _DATELINE = re.compile(
 def _split_glued(doc) -> None:
     """`it”said` -> `it` `”` `said`, `said,“Look` -> `said` `,` `“` `Look`, `said,"Look` -> `said`
     `,` `"` `Look` (only where the text glues a quote mark to words; a comma, colon or semicolon
-    before the mark is split off too)."""
+    before the mark is split off too, and a dash on either side: `said—“Look`, `”—and`)."""
     todo = []
     for tok in doc:
         t = tok.text
         if len(t) > 1 and _GLUE.search(t) and any(ch.isalpha() for ch in t):
             parts = [p for p in re.split(r"([“”„«»\"])", t) if p]
-            parts = [q for p in parts for q in (re.split(r"(?<=\w)([,;:]+)$", p) if len(p) > 1 else [p]) if q]
+            parts = [q for p in parts for q in (re.split(r"(?<=\w)([,;:—–]+)$|^([—–]+)(?=\w)", p) if len(p) > 1 else [p]) if q]
             if len(parts) > 1:
                 todo.append((tok, parts))
     if not todo:

@@ -1069,7 +1069,7 @@ def test_questioning_quoted_words_credits_the_questioner_not_the_one_questioned(
     assert speakers_of(analyzer, text) == []
 
 
-@pytest.mark.parametrize("opening, closing, glue", [("“", "”", ","), ('"', '"', ","), ('"', '"', ":")])
+@pytest.mark.parametrize("opening, closing, glue", [("“", "”", ","), ("“", "”", "—"), ('"', '"', ","), ('"', '"', ":")])
 def test_a_quote_glued_to_the_comma_after_the_verb(analyzer, opening, closing, glue):
     quote = f"{opening}Look, anti-Semitic images, they’ve got no place in a presidential campaign.{closing}"
     text = f"Paul Ryan spoke on Monday. Ryan said{glue}{quote}"
@@ -1084,3 +1084,11 @@ def test_a_closing_mark_glued_to_the_speakers_name(analyzer):
         '"Trump says different things to different audiences,"Katie Packer, who is chairman of Our Principles PAC, said in a statement.'
     )
     assert speakers_of(analyzer, text) == ["Katie Packer"]
+
+
+def test_a_dash_glued_to_the_closing_mark_is_not_a_speaker(analyzer):
+    text = (
+        "Hillary Clinton wants to bring back the 1990s. She has touted her husband’s economic record—“the longest "
+        "peacetime expansion in our history”—and promised to put him in charge because, in her words, “he knows how to do it.”"
+    )
+    assert speakers_of(analyzer, text) == ["Hillary Clinton", "Hillary Clinton"]
