@@ -557,7 +557,8 @@ def _join(tokens) -> str:
     out = ""
     for k, t in enumerate(tokens):
         out += t.text + (t.whitespace_ if k < len(tokens) - 1 else "")
-    return _GLUED.sub("", out.strip()).strip()
+    # "-Lynn Vavreck" (a list dash glued to the name): the dash is no part of it
+    return _GLUED.sub("", out.strip()).strip().lstrip("-–—‐ ")
 
 
 class NameBook:

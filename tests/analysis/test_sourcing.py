@@ -1155,6 +1155,8 @@ def test_page_furniture_is_not_a_claim(analyzer, line, label):
         # a named pollster's, outlet's or body's finding, its clause before or after the verb
         ("In contrast, Clinton has kept her support among black voters, Fox found.", "attributed", "Fox"),
         ("Gallup found that Clinton leads among women.", "attributed", "Gallup"),
+        # a list dash glued to the name is no part of it
+        ("-Lynn Vavreck finds that the vote was close.", "attributed", "Lynn Vavreck"),
         # finding a thing is an event, not a report
         ("The police found the body in a car.", "unsourced", None),
         # the news and who broke it, in the passive
