@@ -159,6 +159,11 @@ def _classify(text: str, i: int, ch: str, depth: int, single_open: bool) -> str 
 _PLAIN_SAYING = {"say", "add", "write", "tell", "state", "explain", "continue", "conclude", "note"}
 
 
+# `She said, “Never Again.”`: right after one of these and a comma or colon, capitalised words are
+# words said, not a title
+_SAID_THEN = _PLAIN_SAYING | {"shout", "yell", "reply", "answer", "respond", "exclaim", "declare", "ask", "scream", "chant"}
+
+
 def _has_cue(text: str) -> bool:
     lex = lexicon()
     for w in re.findall(r"[A-Za-z]+", text):
@@ -1061,7 +1066,9 @@ class _Finder:
             )
             # a headline sets everything in title case: `Trump: “We Will Build The Wall”` is words said
             headline_words = found is not None and found[1] == ":" and not title_context and self._on_first_line(q.start)
-            if found and not headline_words and _is_title(content, 12 if title_context else 6) and (found[2] != "after" or title_context) \
+            said_then = re.search(r"\b([a-z]+)\s*[,:]\s*$", before_text)
+            said_then = said_then is not None and lexicon().verb_forms.get(said_then.group(1)) in _SAID_THEN
+            if found and not headline_words and not said_then and _is_title(content, 12 if title_context else 6) and (found[2] != "after" or title_context) \
                     and (title_context or self._on_first_line(q.start) or not self._finite_clause(q)):
                 # "Sunday Morning Futures", `on CNN’s “State of the Union,” Fallin said`: a title
                 # or a name, not words said

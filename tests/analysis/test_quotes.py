@@ -1092,3 +1092,11 @@ def test_a_dash_glued_to_the_closing_mark_is_not_a_speaker(analyzer):
         "peacetime expansion in our history”—and promised to put him in charge because, in her words, “he knows how to do it.”"
     )
     assert speakers_of(analyzer, text) == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_capitalised_words_right_after_said_are_words_said(analyzer):
+    text = "Hillary Clinton was asked whether she would run again. She said, “Never Again.”"
+    assert quotes_of(analyzer, text)[0] == [("“Never Again.”", "Hillary Clinton")]
+    # a title after its programme's name is still a title
+    text = "Mary Fallin appeared on CNN’s “State of the Union,” Fallin said."
+    assert quotes_of(analyzer, text)[0] == []
