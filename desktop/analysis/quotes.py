@@ -159,6 +159,10 @@ def _classify(text: str, i: int, ch: str, depth: int, single_open: bool) -> str 
 _PLAIN_SAYING = {"say", "add", "write", "tell", "state", "explain", "continue", "conclude", "note"}
 
 
+_SHOWN_SAYING = re.compile(
+    r"\b(?:footage|videos?|clips?|tapes?|recordings?|audio|images?)\s+(?:of|showing)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+"
+    r"(saying|telling|calling|declaring|insisting|arguing|claiming|asking|vowing|promising)\b[^.!?“”\"]{0,60}?[,:]?\s*$"
+)
 # `She said, “Never Again.”`: right after one of these and a comma or colon, capitalised words are
 # words said, not a title
 _SAID_THEN = _PLAIN_SAYING | {"shout", "yell", "reply", "answer", "respond", "exclaim", "declare", "ask", "scream", "chant"}
@@ -981,7 +985,8 @@ class _Finder:
                 continue
             between = self.text[noun.idx + len(noun) : q.start]
             # the quote is what was said: right after the noun (`: “…”`, `, “…”`) or in its that-clause
-            if not (re.fullmatch(r"\s*[:,]?\s*", between) or re.match(r"\s*(?:(?:by|from|of)\s+[^,;.!?]{1,80}?\s+)?that\b[^.;!?]*$", between)):
+            # (`his statement on Wednesday that “Islam hates us”`: a time or place may come between)
+            if not (re.fullmatch(r"\s*[:,]?\s*", between) or re.match(r"\s*(?:(?:by|from|of|on|in|at|during|last|earlier)\s+[^,;.!?]{1,80}?\s+)?that\b[^.;!?]*$", between)):
                 return None
             holder = next((c for c in noun.children if c.dep_ == "poss"), None)
             if holder is None:
@@ -999,6 +1004,20 @@ class _Finder:
                 src = describe_source(self.doc, lo2, hi2, self.book, holder.idx)
             return (src, noun.text, "before") if src is not None else None
         return None
+
+    def shown_saying(self, q: Quoted):
+        """`cuts to footage of Trump saying, “…”`, `a video of Clinton telling supporters “…”`: the one
+        the recording shows (the parser reads 'Trump saying' as a noun)."""
+        before = self.text[max(0, q.start - 160) : q.start]
+        m = _SHOWN_SAYING.search(before)
+        if m is None:
+            return None
+        a = q.start - len(before) + m.start(1)
+        span = self.doc.char_span(a, a + len(m.group(1)), alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        src = describe_source(self.doc, span.start, span.end, self.book, a)
+        return (src, m.group(2), "before") if src is not None else None
 
     def dash_name(self, q: Quoted):
         """A roundup's `Media shares blame in Iowa poll overhype - HuffPollster: “…”`: the name
@@ -1058,6 +1077,8 @@ class _Finder:
                 found = self.checked(self.framing(q))
             if found is None:
                 found = self.checked(self.speech_noun(q))
+            if found is None:
+                found = self.checked(self.shown_saying(q))
             title_context = _TITLE_BEFORE.search(before_text) is not None or last_title is not None and re.fullmatch(
                 r"\s*,?\s*(?:and|or)?\s*", text[last_title : q.start]
             ) is not None or (

@@ -1100,3 +1100,10 @@ def test_capitalised_words_right_after_said_are_words_said(analyzer):
     # a title after its programme's name is still a title
     text = "Mary Fallin appeared on CNN’s “State of the Union,” Fallin said."
     assert quotes_of(analyzer, text)[0] == []
+
+
+def test_a_recording_of_someone_saying_and_a_statement_dated_before_its_clause(analyzer):
+    text = "Donald Trump ran a new ad on Monday. The ad then cuts to footage of Trump saying, “You have to give them a path.”"
+    assert speakers_of(analyzer, text) == ["Donald Trump"]
+    text = "Donald Trump spoke in Ohio. He was criticized over his statement on Wednesday that “Islam hates us,” among others."
+    assert speakers_of(analyzer, text) == ["Donald Trump"]
