@@ -875,6 +875,10 @@ class _Finder:
                         and v.head is not v and toks[0].i <= v.head.i < toks[-1].i and steps < 6:
                     v, steps = v.head, steps + 1
                 subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
+                if subj is not None and subj.i >= toks[0].i and subj.pos_ != "PROPN" and subj.lower_ not in ("he", "she"):
+                    # "One early supporter, Representative Lee Zeldin, …, gave the technique a whirl
+                    # in an interview with CNN on Tuesday: “…”": the name in apposition
+                    subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
                 if subj is not None and subj.i >= toks[0].i and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she")):
                     src = describe_source(doc, *np_bounds(subj), self.book, toks[-1].idx)
                     if src and src.identifiable:

@@ -1107,3 +1107,12 @@ def test_a_recording_of_someone_saying_and_a_statement_dated_before_its_clause(a
     assert speakers_of(analyzer, text) == ["Donald Trump"]
     text = "Donald Trump spoke in Ohio. He was criticized over his statement on Wednesday that “Islam hates us,” among others."
     assert speakers_of(analyzer, text) == ["Donald Trump"]
+
+
+def test_a_colon_closing_a_clause_whose_subject_is_named_in_apposition(analyzer):
+    text = (
+        "Mr. Trump has told his supporters to respond. One early supporter, Representative Lee Zeldin, Republican of "
+        "New York, gave the technique a whirl in an interview with CNN on Tuesday: “You can easily argue that the "
+        "president is a racist.”"
+    )
+    assert speakers_of(analyzer, text) == ["Lee Zeldin"]
