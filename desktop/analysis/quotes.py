@@ -543,6 +543,12 @@ class _Finder:
             c.dep_ == "auxpass" for c in cue_tok.children
         ):
             return self._framer(cue_tok)  # "the plan was described as “…”": not the plan's words
+        if self.parsed and cue_tok.tag_ == "VBG" and cue_tok.i > 0 and doc[cue_tok.i - 1].lower_ == "and":
+            # "telling CNN that Trump is a “faker” and questioning how he has “…”": the parser hung
+            # the second participle inside what the first reported; both share one speaker
+            outer = next((a for a in cue_tok.ancestors if a.tag_ == "VBG" and is_cue_verb(a, self.tagged)), None)
+            if outer is not None and outer is not cue_tok.head:
+                return self.source_for_cue(outer, at_char, after_quote)
         if self.parsed:
             if cue_tok.dep_ == "relcl" and cue_tok.text.islower() and cue_tok.head.pos_ == "PROPN" and cue_tok.head.i < cue_tok.i \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue_tok.children) \

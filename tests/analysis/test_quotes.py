@@ -1116,3 +1116,12 @@ def test_a_colon_closing_a_clause_whose_subject_is_named_in_apposition(analyzer)
         "president is a racist.”"
     )
     assert speakers_of(analyzer, text) == ["Lee Zeldin"]
+
+
+def test_a_second_participle_the_parser_hung_inside_the_first_report(analyzer):
+    text = (
+        "In a subsequent interview, Ruth Bader Ginsburg joked about moving to New Zealand if Trump is elected. "
+        "She escalated her criticism on Tuesday, telling CNN that Trump is a “faker” and questioning how he has "
+        "“gotten away with not turning over his tax returns.”"
+    )
+    assert speakers_of(analyzer, text) == ["Ruth Bader Ginsburg", "Ruth Bader Ginsburg"]
