@@ -558,6 +558,10 @@ class _Finder:
                 subj = cue_tok.head
             else:
                 subj = subject_of(cue_tok)
+                if subj is not None and subj.lower_ in ("all", "what") and subj.i < cue_tok.i:
+                    # "All she could do was shout “…”": the one in the clause the cleft opens
+                    inner = next((g for c in subj.children if c.dep_ == "relcl" for g in c.children if g.dep_ == "nsubj"), None)
+                    subj = inner if inner is not None else subj
                 if subj is not None and subj.pos_ == "ADP" and subj.i == subj.sent.start:
                     # "Of Carson, Levine … said": the parser made the fronted topic's preposition
                     # the subject; the name after the comma speaks

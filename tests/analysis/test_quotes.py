@@ -1125,3 +1125,8 @@ def test_a_second_participle_the_parser_hung_inside_the_first_report(analyzer):
         "“gotten away with not turning over his tax returns.”"
     )
     assert speakers_of(analyzer, text) == ["Ruth Bader Ginsburg", "Ruth Bader Ginsburg"]
+
+
+def test_a_cleft_sentence_credits_the_one_inside_it(analyzer):
+    text = "Hillary Clinton heard the news on Tuesday. All she could do was shout “Yessss!”"
+    assert speakers_of(analyzer, text) == ["Hillary Clinton"]
