@@ -1,4 +1,4 @@
-"""Analysis speed and memory: throughput vs bare spaCy, 1,000-word latency, an 80,000-word and a 10 MB text.
+"""Analysis speed and memory: throughput vs bare spaCy, 1,000-word latency, 40 KB of glued quote marks, an 80,000-word and a 10 MB text.
 
 Called by `benchmarks/run.py` as `run(report)`. The big-document figures run in a fresh
 child process so that their peak memory is theirs alone.
@@ -144,6 +144,21 @@ def latency(report) -> None:
            f"median of 7 (min {min(times):.3f}, max {max(times):.3f}); target < 0.5")
 
 
+def glued_marks(report) -> None:
+    """Scraped junk: 40 KB with no space or line break, quote marks glued to letters and dashes.
+    Every mark is a quote candidate on one 'line' in one 'sentence'; per-quote work that scans
+    the line or the sentence makes this quadratic (it once took 31-78 s)."""
+    from desktop.analysis.analyzer import Analyzer
+
+    analyzer = Analyzer()
+    analyzer.analyze("Warm up.")
+    for unit in ("x,“y", "—“a”—"):
+        text = unit * (40_000 // len(unit))
+        t0 = time.perf_counter()
+        analyzer.analyze(text)
+        report(f"40 KB of '{unit}' repeated", time.perf_counter() - t0, "s", "glued quote marks, no space or line break")
+
+
 def big_documents(report) -> None:
     with tempfile.TemporaryDirectory(prefix="sourcelight-bench-") as tmp:
         big = Path(tmp) / "big.txt"
@@ -199,3 +214,4 @@ def run(report) -> None:
     throughput(report)
     latency(report)
     big_documents(report)
+    glued_marks(report)  # last: the child processes above fork from this one, so its memory would count in theirs

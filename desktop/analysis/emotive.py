@@ -365,6 +365,7 @@ class EmotiveDetector:
             for sent in (getattr(doc._, "sl_sentences", None) or [])
             if getattr(sent, "label", None) in ("attributed", "not_claim")
         ]
+        reported: dict[int, bool] = {}  # sentence start -> has a reporting word (one scan per sentence)
         for pattern in _QUOTE_PAIRS:
             for m in pattern.finditer(text):
                 s, e = m.span()
@@ -378,7 +379,7 @@ class EmotiveDetector:
                     continue
                 if _overlaps_any(s, e, quotes) or _overlaps_any(s, e, taken):
                     continue
-                if self._mentioned(text, s) or self._reported(doc, s) or _overlaps_any(s, e, credited):
+                if self._mentioned(text, s) or self._reported(doc, s, reported) or _overlaps_any(s, e, credited):
                     continue
                 if _names_a_thing(doc, e) and not _mocked_adjective(doc, s, e):
                     continue
@@ -396,17 +397,20 @@ class EmotiveDetector:
                 )
         return out
 
-    def _reported(self, doc: Doc, start: int) -> bool:
-        """True when the sentence holding the mark has a reporting word: a partial quote."""
+    def _reported(self, doc: Doc, start: int, seen: dict[int, bool]) -> bool:
+        """True when the sentence holding the mark has a reporting word: a partial quote. `seen`
+        keeps the answer per sentence, so a text of one huge sentence is scanned once, not once
+        per mark."""
         tok = doc.char_span(start, start + 1, alignment_mode="expand")
         if tok is None or not len(tok):
             return False
         tok = tok[0]
-        if doc.has_annotation("SENT_START"):
-            sent = tok.sent
-        else:
-            sent = doc[max(0, tok.i - 25) : tok.i + 25]
-        return any(t.lower_ in self.reporting for t in sent)
+        if not doc.has_annotation("SENT_START"):
+            return any(t.lower_ in self.reporting for t in doc[max(0, tok.i - 25) : tok.i + 25])
+        sent = tok.sent
+        if sent.start not in seen:
+            seen[sent.start] = any(t.lower_ in self.reporting for t in sent)
+        return seen[sent.start]
 
     def _mentioned(self, text: str, start: int) -> bool:
         """True when the words before the opening mark name it as a term ("the label of")."""

@@ -950,6 +950,8 @@ class _Finder:
         lo = text.rfind("\n", 0, q.start) + 1
         hi = text.find("\n", q.end)
         hi = len(text) if hi == -1 else hi
+        if hi - lo > 400:
+            return None  # no headline runs this long (and a page with no line breaks is not read word by word per quote)
         cues = set(lexicon().verb_forms) | word_set("attribution", "framing_verbs.txt")
         words = [(m.start() + lo, m.group()) for m in re.finditer(r"[A-Za-z][\w’'-]*", text[lo:hi])]
         outside = [(i, w) for i, w in words if not q.start <= i < q.end]
