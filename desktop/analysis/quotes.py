@@ -739,17 +739,19 @@ class _Finder:
     def put_it(self, q: Quoted):
         """`as Laurence Tribe, author of …, put it, “…”`, `in Forbes’ words, “…”`: an idiom of
         quoting names the speaker right before the quote."""
-        before = self.text[max(0, q.start - 200) : q.start]
-        m = _PUT_IT.search(before) or _IN_WORDS.search(before)
+        lo = max(0, q.start - 200)
+        m = _PUT_IT.search(self.text, lo, q.start) or _IN_WORDS.search(self.text, lo, q.start)
+        return self._named_by(m, "put it" if m is not None and m.re is _PUT_IT else "in … words")
+
+    def _named_by(self, m, cue: str):
+        """(source, cue, "before") for the name a pattern before the quote caught in its group 1."""
         if m is None:
             return None
-        a = q.start - len(before) + m.start(1)
-        b = q.start - len(before) + m.end(1)
-        span = self.doc.char_span(a, b, alignment_mode="expand")
+        span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None or not len(span):
             return None
-        src = describe_source(self.doc, span.start, span.end, self.book, a)
-        return (src, "put it" if m.re is _PUT_IT else "in … words", "before") if src is not None else None
+        src = describe_source(self.doc, span.start, span.end, self.book, m.start(1))
+        return (src, cue, "before") if src is not None else None
 
     def reported_clause(self, q: Quoted):
         """The verb of saying whose reported clause holds the quote, however deep: `He said he
@@ -1024,16 +1026,8 @@ class _Finder:
     def shown_saying(self, q: Quoted):
         """`cuts to footage of Trump saying, “…”`, `a video of Clinton telling supporters “…”`: the one
         the recording shows (the parser reads 'Trump saying' as a noun)."""
-        before = self.text[max(0, q.start - 160) : q.start]
-        m = _SHOWN_SAYING.search(before)
-        if m is None:
-            return None
-        a = q.start - len(before) + m.start(1)
-        span = self.doc.char_span(a, a + len(m.group(1)), alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        src = describe_source(self.doc, span.start, span.end, self.book, a)
-        return (src, m.group(2), "before") if src is not None else None
+        m = _SHOWN_SAYING.search(self.text, max(0, q.start - 160), q.start)
+        return self._named_by(m, m.group(2) if m is not None else "")
 
     def dash_name(self, q: Quoted):
         """A roundup's `Media shares blame in Iowa poll overhype - HuffPollster: “…”`: the name

@@ -130,10 +130,7 @@ _PUBLIC_STANCE = {
 }
 # "Sanders questioned Mr. Trump's veracity": doubt cast on a claim or a thing, not on a person
 # ("police questioned the suspect" is an interview)
-_PUBLIC_DOUBT = {
-    form: base for base, forms in (("question", "question questions questioned questioning"), ("dispute", "dispute disputes disputed disputing"))
-    for form in forms.split()
-}
+_PUBLIC_DOUBT = frozenset("question questions questioned questioning dispute disputes disputed disputing".split())
 # a passive whose subject is the news and whose agent broke it: "was first reported by MSNBC"
 _REPORTED_BY = {"report", "announce", "confirm", "disclose", "reveal"}
 
@@ -148,7 +145,7 @@ def _acts() -> dict[str, frozenset[str]]:
     # every form that can start an act, to skip all other tokens at once
     out["_triggers"] = out["issue"] | out["decline"] | out["show"] | out["voice"] | out["deliver"] | {
         form for form, base in lexicon().verb_forms.items() if base in _PUBLIC_STANCE
-    } | set(_PUBLIC_DOUBT)
+    } | _PUBLIC_DOUBT
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -842,6 +839,41 @@ class _Labeller:
         end = toks[-1].idx + len(toks[-1])
         return any(self.in_quoted(t.idx) for t in toks[k + 1 : k + 8]) and tok.idx < end
 
+    def _lost_subject(self, tok, sent) -> Source | None:
+        """The source of a verb of saying the parser gave no subject, from what stands around it."""
+        doc = self.doc
+        # the parser lost the subject ("Alarmed by the unrest, Senator Harry Reid, the
+        # minority leader, said that …"): a name right before the verb still reports
+        before = lexical_np_before(doc, tok.i, sent.start)
+        if before and any(is_propn(t, self.tagged) for t in doc[before[0] : before[1]]):
+            return describe_source(doc, before[0], before[1], self.book, tok.idx)
+        # "Sanders, meanwhile, who sits at zero endorsements, said …": the parser made the
+        # relative clause the verb's report and left the name as that clause's subject
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "advcl") and c.i < tok.i:
+                subjects = [g for g in c.children if g.dep_ == "nsubj"]
+                if len(subjects) == 2 and subjects[1].lower_ == "who" and subjects[0].text[:1].isupper() and subjects[0].pos_ in ("PROPN", "NOUN"):
+                    lo, hi = np_bounds(subjects[0])
+                    return describe_source(doc, lo, min(hi, subjects[0].i + 1), self.book, tok.idx)
+        # "…, said a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn, who …":
+        # inverted after a comma, the subject lost to a clause further on
+        if tok.i > sent.start and doc[tok.i - 1].text in (",", "—", "–") and not any(c.dep_ == "dobj" for c in tok.children):
+            after = lexical_np_after(doc, tok.i + 1, min(sent.end, tok.i + 12))
+            if after:
+                got = describe_source(doc, after[0], after[1], self.book, tok.idx)
+                tail = self.text[doc[after[1] - 1].idx + len(doc[after[1] - 1]) : sent.end_char]
+                m = _NAMED_AFTER_DESCRIPTOR.match(tail)
+                if got is not None and not got.identifiable and m:
+                    # "a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn": the name
+                    a = doc[after[1] - 1].idx + len(doc[after[1] - 1]) + m.start(1)
+                    span = doc.char_span(a, a + len(m.group(1)), alignment_mode="expand")
+                    if span is not None and all(is_propn(t, self.tagged) or t.text == "." for t in span):
+                        named = describe_source(doc, span.start, span.end, self.book, tok.idx)
+                        if named is not None and named.identifiable:
+                            return named
+                return got
+        return None
+
     def _source_for_verb(self, tok, sent) -> Source | None:
         doc = self.doc
         if self.parsed:
@@ -897,38 +929,7 @@ class _Labeller:
                             if named is not None and named.identifiable:
                                 return named
                 return got
-            if subj is None:
-                # the parser lost the subject ("Alarmed by the unrest, Senator Harry Reid, the
-                # minority leader, said that …"): a name right before the verb still reports
-                before = lexical_np_before(doc, tok.i, sent.start)
-                if before and any(is_propn(t, self.tagged) for t in doc[before[0] : before[1]]):
-                    return describe_source(doc, before[0], before[1], self.book, tok.idx)
-                # "Sanders, meanwhile, who sits at zero endorsements, said …": the parser made the
-                # relative clause the verb's report and left the name as that clause's subject
-                for c in tok.children:
-                    if c.dep_ in ("ccomp", "advcl") and c.i < tok.i:
-                        subjects = [g for g in c.children if g.dep_ == "nsubj"]
-                        if len(subjects) == 2 and subjects[1].lower_ == "who" and subjects[0].text[:1].isupper() and subjects[0].pos_ in ("PROPN", "NOUN"):
-                            lo, hi = np_bounds(subjects[0])
-                            return describe_source(doc, lo, min(hi, subjects[0].i + 1), self.book, tok.idx)
-                # "…, said a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn, who …":
-                # inverted after a comma, the subject lost to a clause further on
-                if tok.i > sent.start and doc[tok.i - 1].text in (",", "—", "–") and not any(c.dep_ == "dobj" for c in tok.children):
-                    after = lexical_np_after(doc, tok.i + 1, min(sent.end, tok.i + 12))
-                    if after:
-                        got = describe_source(doc, after[0], after[1], self.book, tok.idx)
-                        tail = self.text[doc[after[1] - 1].idx + len(doc[after[1] - 1]) : sent.end_char]
-                        m = _NAMED_AFTER_DESCRIPTOR.match(tail)
-                        if got is not None and not got.identifiable and m:
-                            # "a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn": the name
-                            a = doc[after[1] - 1].idx + len(doc[after[1] - 1]) + m.start(1)
-                            span = doc.char_span(a, a + len(m.group(1)), alignment_mode="expand")
-                            if span is not None and all(is_propn(t, self.tagged) or t.text == "." for t in span):
-                                named = describe_source(doc, span.start, span.end, self.book, tok.idx)
-                                if named is not None and named.identifiable:
-                                    return named
-                        return got
-            return None
+            return self._lost_subject(tok, sent) if subj is None else None
         before = lexical_np_before(doc, tok.i, sent.start)
         if before:
             return describe_source(doc, before[0], before[1], self.book, tok.idx)
@@ -1181,11 +1182,11 @@ _REACTION_NOUNS = {
 # the author and the reader: "we reported", "my daughter told me", "you said": not a source of the
 # author's claim
 _FIRST_SECOND = {"i", "we", "us", "me", "my", "our", "ours", "you", "your", "yours", "let", "let's", "let’s"}
-# ", Bruce Turry" closing a descriptor: two to four capitalised words, the last not an initial
 # the rest of "said a former spokesman| for Ukraine's Foreign Ministry, Oleg Voloshyn, who …"
 _NAMED_AFTER_DESCRIPTOR = re.compile(
     r"(?:\s+(?:for|of|at|to|with|in)\s+[^,;:“”\"]{1,60}?)?,\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][a-z][\w'’-]*)(?=\s*(?:,|\.|$))"
 )
+# ", Bruce Turry" closing a descriptor: two to four capitalised words, the last not an initial
 _APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][a-z][\w'’-]*)$")
 # "polling by the A.F.L.-C.I.O.", "a 2015 study by Harvard University": what a named body made
 _MADE_BY_NAMED = re.compile(r"^(?:an?|the|this|new|recent|\d{4}|\s)*(?:[\w-]+\s+){0,2}?(?:poll|polls|polling|survey|surveys|study|studies|report|reports|analysis|research|data|review|audit|estimates?)\s+by\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*){1,6})$")
