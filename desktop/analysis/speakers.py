@@ -262,12 +262,26 @@ def _left_edge(head, deps=_LEFT_DEPS):
     return lo
 
 
+def _end_before_clause(tok) -> int:
+    """End (exclusive) of `tok`'s subtree without the relative clauses hung in it (a participle
+    stays: 'exit polls conducted by Edison Research for The Associated Press')."""
+    end = tok.i + 1
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ != "relcl":
+            end = max(end, _end_before_clause(c))
+    return end
+
+
 def np_bounds(head) -> tuple[int, int]:
     """Token bounds [lo, hi) of the noun phrase headed by `head` (parse needed)."""
     lo = _left_edge(head)
     hi = head.i + 1
     for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "with", "in", "on", "close", "for", "by") or c.dep_ in ("amod", "compound", "flat", "nummod"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "with", "in", "on", "close", "for", "by"):
+            # the phrase's own object, not a clause hung on it ("65 women from both parties who
+            # have known Kavanaugh since high school …": the parser ran the clause on into the verb)
+            hi = max(hi, _end_before_clause(c))
+        elif c.dep_ in ("amod", "compound", "flat", "nummod"):
             hi = max(hi, c.right_edge.i + 1)
         elif c.dep_ in ("punct", "appos", "relcl", "acl", "cc", "conj"):
             if c.dep_ == "conj" and c.i == hi + 1 or c.dep_ == "cc" and c.i == hi:
@@ -311,6 +325,10 @@ def subject_of(verb):
     v = verb
     while v is not None and seen < 5:
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")] or [c for c in v.children if c.dep_ == "csubj"]
+        if len(subjects) > 1 and subjects[0].tag_ in ("WDT", "WP") and subjects[0].i < subjects[1].i < v.i \
+                and (subjects[1].pos_ in ("PRON", "PROPN") or any(c.dep_ in ("det", "poss") for c in subjects[1].children)):
+            # "…, which she said represented …": the relative pronoun belongs to the reported clause
+            subjects = subjects[1:]
         if len(subjects) > 1:
             # two subjects where the parser misread a long one: the nearest before the verb that
             # opens a clause (at the sentence start or after a comma), never a place tag ("in
@@ -359,6 +377,12 @@ def subject_of(verb):
         prev = doc[verb.i - 1]
         if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("appos", "conj", "pobj") and prev.lower_ not in _WHEN_WORDS:
             return prev
+    # "“How big is that wall?” asked the boy": right after a closing mark the phrase after the
+    # verb is who spoke, though the parser read it as the one asked
+    if 0 < verb.i and doc[verb.i - 1].text in ("”", '"', "''", "’", "'", "»"):
+        got = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+        if got is not None and got.pos_ in ("NOUN", "PROPN"):
+            return got
     # inverted order the parser missed: "…, said Peskov" — a proper noun right after the verb,
     # never the subject of the reported clause ("said he has not …")
     if verb.i + 1 < len(doc):
@@ -1188,8 +1212,11 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
                     return Source(name, True, f"'{said}' → {name}", start, end)
                 break
     if low in _DOCUMENT_WORDS and proper:
-        run = [t for t in toks if is_propn(t, tagged) and not is_role(t)]
-        name = _join(run)
+        # titles in front of the name go ("Press Secretary Josh Earnest's statement"), a title word
+        # inside a body's name stays ("the Associated Press report")
+        run = strip_roles([t for t in toks if is_propn(t, tagged)])
+        name = _join(run) if any(not is_role(t) for t in run) else ""
+
         if name:
             return Source(name, True, f"'{phrase}' → {name}", start, end)
     if book.parsed and is_role(head) and head.i == toks[0].i:
@@ -1249,3 +1276,4 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if vague or not identifiable:
         return Source(phrase, False, f"'{phrase}' names no one a reader can check", start, end)
     return Source(phrase, True, f"'{phrase}'", start, end)
+

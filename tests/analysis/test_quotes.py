@@ -1130,3 +1130,30 @@ def test_a_second_participle_the_parser_hung_inside_the_first_report(analyzer):
 def test_a_cleft_sentence_credits_the_one_inside_it(analyzer):
     text = "Hillary Clinton heard the news on Tuesday. All she could do was shout “Yessss!”"
     assert speakers_of(analyzer, text) == ["Hillary Clinton"]
+
+
+def test_the_one_asked_after_a_closing_mark_is_who_asked(analyzer):
+    text = "The last question came from a young child. “How big is that wall?” asked the boy, as the audience laughed."
+    assert speakers_of(analyzer, text) == ["the boy"]
+
+
+def test_a_relative_pronoun_before_the_subject_is_not_the_speaker(analyzer):
+    text = (
+        "Hillary Clinton spoke on Monday. The documents included 44 emails that were not among some 55,000 pages "
+        "of emails that Mrs. Clinton had previously given to the State Department, which she said represented all "
+        "her ''work-related'' emails."
+    )
+    assert speakers_of(analyzer, text) == ["Hillary Clinton"]
+
+
+def test_a_descriptor_stops_before_a_clause_the_parser_ran_into_the_verb(analyzer):
+    text = (
+        "On Friday, 65 women from both parties who have known Kavanaugh since high school defended his character "
+        "and said he has always behaved “honorably.”"
+    )
+    assert speakers_of(analyzer, text) == ["65 women from both parties"]
+
+
+def test_a_named_outlets_report_credits_the_outlet_title_words_and_all(analyzer):
+    text = "Pence’s release linked to the Associated Press report, which notes, “More than half gave money.”"
+    assert speakers_of(analyzer, text) == ["Associated Press"]
