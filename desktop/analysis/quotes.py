@@ -25,6 +25,7 @@ from desktop.analysis.model import Span
 from desktop.resources import word_set
 from desktop.analysis.speakers import (
     BARE_TITLES,
+    PERSON_PRONOUNS,
     NameBook,
     Source,
     _singular,
@@ -579,6 +580,14 @@ class _Finder:
                 src = describe_source(doc, *np_bounds(head), self.book, at_char)
                 if src:
                     return src
+                # "Farrakhan's history of extreme comments includes saying …": what cannot speak
+                # is the named person's record
+                owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) \
+                    if head.lower_ in ("history", "record") else None
+                if owner is not None:
+                    src = describe_source(doc, *np_bounds(owner), self.book, at_char)
+                    if src and src.identifiable:
+                        return src
         sent = cue_tok.sent
         # lexical: after the cue ("said Peskov") when the quote came before it, else before the cue
         if after_quote and cue_tok.i + 1 < len(doc):
@@ -588,7 +597,7 @@ class _Finder:
                 if src:
                     return src
             after = lexical_np_after(doc, cue_tok.i + 1, min(len(doc), cue_tok.i + 12))
-            if after:
+            if after and not self._reported_or_addressed(cue_tok, *after):
                 return describe_source(doc, after[0], after[1], self.book, at_char)
             return None
         before = lexical_np_before(doc, cue_tok.i, max(sent.start, self._floor(cue_tok)))
@@ -596,9 +605,23 @@ class _Finder:
             return describe_source(doc, before[0], before[1], self.book, at_char)
         if cue_tok.i + 1 < len(doc):
             after = lexical_np_after(doc, cue_tok.i + 1, min(len(doc), cue_tok.i + 10))
-            if after:
+            if after and not self._reported_or_addressed(cue_tok, *after):
                 return describe_source(doc, after[0], after[1], self.book, at_char)
         return None
+
+    def _reported_or_addressed(self, cue_tok, lo: int, hi: int) -> bool:
+        """Is the phrase doc[lo:hi] after a verb of saying part of what was said or whom it was said
+        of ('saying white people “deserve to die”', 'praising Hitler as a “very great man”'), not
+        the one saying it ('said Peskov')? Only the parse can tell."""
+        if not self.parsed or cue_tok.i == 0 or cue_tok.tag_ in ("VBD", "VBZ", "VBP") and self.doc[cue_tok.i - 1].text in (",", "”", '"', "''", "’"):
+            return False  # '…, said Michael Kofman, an expert …, would read': inverted, however parsed
+        inside = range(lo, hi)
+        head = next((t for t in self.doc[lo:hi] if t.head.i not in inside or t.head is t), None)
+        if head is None or head.lower_ in PERSON_PRONOUNS:
+            return False  # 'saying he “sort of hopes”': most often the one saying it
+        if head.dep_ in ("dobj", "dative") and head.head is cue_tok:
+            return True
+        return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ in ("ccomp", "xcomp") and head.head.head is cue_tok
 
     def _floor(self, tok) -> int:
         """Token index before which a lexical search never goes: the end of a quote before `tok`."""

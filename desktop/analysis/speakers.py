@@ -325,6 +325,11 @@ def subject_of(verb):
     v = verb
     while v is not None and seen < 5:
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")] or [c for c in v.children if c.dep_ == "csubj"]
+        if subjects and subjects[0].i > v.i and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > subjects[0].i for c in v.children):
+            # "Farrakhan has denounced Jews as “satanic,” praised Hitler as a “very great man”": who
+            # is praised, not who praises; the parser made the first verb of the series a clause
+            # of this one, and its subject is the series'
+            subjects = [g for c in v.children if c.dep_ == "ccomp" and c.i < v.i for g in c.children if g.dep_ == "nsubj"][:1]
         if len(subjects) > 1 and subjects[0].tag_ in ("WDT", "WP") and subjects[0].i < subjects[1].i < v.i \
                 and (subjects[1].pos_ in ("PRON", "PROPN") or any(c.dep_ in ("det", "poss") for c in subjects[1].children)):
             # "…, which she said represented …": the relative pronoun belongs to the reported clause

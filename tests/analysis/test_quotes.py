@@ -1157,3 +1157,21 @@ def test_a_descriptor_stops_before_a_clause_the_parser_ran_into_the_verb(analyze
 def test_a_named_outlets_report_credits_the_outlet_title_words_and_all(analyzer):
     text = "Pence’s release linked to the Associated Press report, which notes, “More than half gave money.”"
     assert speakers_of(analyzer, text) == ["Associated Press"]
+
+
+def test_who_is_said_of_is_not_who_said_it(analyzer):
+    text = (
+        "Farrakhan’s history of racially extreme comments includes blaming Jews for the attacks, saying white "
+        "people “deserve to die” and praising Adolf Hitler as a “very great man.”"
+    )
+    assert speakers_of(analyzer, text) == ["Farrakhan", "Farrakhan"]
+    text = "Farrakhan has repeatedly denounced Jews as “satanic,” praised Hitler as a “very great man” and more."
+    assert speakers_of(analyzer, text) == ["Farrakhan", "Farrakhan"]
+
+
+def test_an_inverted_speaker_the_parser_hung_elsewhere_still_speaks(analyzer):
+    text = (
+        "Any ''cleareyed'' interpretation of Mr. Kerry's actions, said Michael Kofman, an expert on Russia at the "
+        "Woodrow Wilson Center in Washington, would read this as an admission."
+    )
+    assert speakers_of(analyzer, text) == ["Michael Kofman"]
