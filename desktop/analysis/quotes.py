@@ -26,6 +26,7 @@ from desktop.resources import word_set
 from desktop.analysis.speakers import (
     BARE_TITLES,
     PERSON_PRONOUNS,
+    passive_use,
     NameBook,
     Source,
     _singular,
@@ -540,9 +541,7 @@ class _Finder:
             name_tok = doc[cue_tok.i - 1]
             name = self.book.fullest(name_tok.text)
             return Source(name, True, f"'{name_tok.text}' → {name}", name_tok.idx, name_tok.idx + len(name_tok))
-        if self.parsed and cue_tok.lower_ in word_set("attribution", "framing_verbs.txt") and any(
-            c.dep_ == "auxpass" for c in cue_tok.children
-        ):
+        if self.parsed and cue_tok.lower_ in word_set("attribution", "framing_verbs.txt") and passive_use(cue_tok):
             return self._framer(cue_tok)  # "the plan was described as “…”": not the plan's words
         if self.parsed and cue_tok.tag_ == "VBG" and cue_tok.i > 0 and doc[cue_tok.i - 1].lower_ == "and":
             # "telling CNN that Trump is a “faker” and questioning how he has “…”": the parser hung
@@ -951,7 +950,7 @@ class _Finder:
         described as “a disaster”`) only its agent, never the thing named; for a gerund with a
         reflexive object (`banks on presenting herself as “anti-system”`) the person meant."""
         kids = list(v.children)
-        if any(c.dep_ == "auxpass" for c in kids):
+        if passive_use(v):
             agent = next((c for c in kids if c.dep_ == "agent"), None)
             who = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
             return describe_source(self.doc, *np_bounds(who), self.book, v.idx) if who is not None else None

@@ -43,6 +43,7 @@ from desktop.analysis.speakers import (
     lexical_np_before,
     lexicon,
     np_bounds,
+    passive_use,
     phrases_by_first,
     subject_of,
 )
@@ -79,7 +80,7 @@ _MODALS = {"could", "would", "might", "may", "should", "can", "must", "ca"}
 _TERMINAL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
 _QUESTION = re.compile(r"\?[\"”’»)\]]*$")
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]?\.?(?:[A-Z]\.?)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+$"
+    r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]{0,4}\.?(?:[A-Z]\.?)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+$"
 )
 _BYLINE = re.compile(
     r"^(?:By|BY|Written by|Words by|Reporting by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|da|di|del|van|von|der|al|bin|la|le|du|dos))"
@@ -882,6 +883,12 @@ class _Labeller:
             if tok.i - 1 > sent.start and doc[tok.i - 1].text == "Will" and doc[tok.i - 1].dep_ == "aux":
                 name = self.book.fullest("Will")
                 return Source(name, True, f"'Will' (a name, not the modal) → {name}", doc[tok.i - 1].idx, doc[tok.i - 1].idx + 4)
+            if tok.tag_ == "VBN" and passive_use(tok) and not any(c.dep_ == "auxpass" for c in tok.children):
+                # "Historically dubbed the “black death”, the plague …": a participle with no subject
+                # credits only its agent
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                who = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                return describe_source(doc, *np_bounds(who), self.book, tok.idx) if who is not None else None
             subj = subject_of(tok)
             if subj is not None and subj.i >= sent.start and subj.i < sent.end and not self.in_quoted(subj.idx):
                 if subj.lower_ in ("i", "you", "who", "which", "that", "what", "time"):  # "only time will tell"

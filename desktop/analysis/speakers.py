@@ -174,6 +174,11 @@ def is_cue_verb(tok, tagged: bool) -> bool:
             return False  # `as if to say “…”`, `as if saying`: nobody said it ("went so far as to say" did)
         if tok.tag_ == "VBN" and before[-1:] in (["when"], ["once"], ["unless"], ["until"]):
             return False  # "the pope had doubled down when questioned about it": he was asked, not the asker
+        if base == "claim" and any(
+            c.dep_ == "dobj" and (c.lower_ in ("life", "lives", "victims", "title", "titles", "crown", "seat", "seats")
+                                  or any(g.dep_ == "nummod" for g in c.children)) for c in tok.children
+        ):
+            return False  # "the plague has claimed 57 lives": took, not said
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             # the small model sometimes tags a sentence-initial or title-case "Said" oddly
             if not (tok.tag_ in ("NNP",) and low in _TITLE_CASE_CUES):
@@ -317,6 +322,23 @@ def _opens_clause(tok) -> bool:
     # "Berea, OH", "Beaumont, Tex.": a state's abbreviation after its city
     return not (left == tok.i and left >= 2 and prev.text == "," and doc[left - 2].pos_ == "PROPN"
                 and re.fullmatch(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.", tok.text))
+
+
+def passive_use(v) -> bool:
+    """A verb used in the passive: 'was described as', or a participle with no subject of its own
+    ('Historically dubbed the “black death”, the plague …', 'a plan described as …')."""
+    kids = list(v.children)
+    if any(c.dep_ == "auxpass" for c in kids):
+        return True
+    if v.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in kids):
+        return False
+    if v.dep_ == "acl":
+        # "a group called the “We The People Foundation”" (the small model also reads finite verbs
+        # as participles: "Sanders’ campaign called AP’s report a “rush”", so only after 'a')
+        return v.head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in v.head.children)
+    # a participle opening its sentence: "Historically dubbed the “black death”, the plague …"
+    return v.dep_ == "advcl" and v.head.i > v.i and all(t.pos_ == "ADV" for t in v.doc[v.sent.start : v.left_edge.i]) \
+        and (v.left_edge.i == v.sent.start or all(t.pos_ == "ADV" for t in v.doc[v.sent.start : v.i]))
 
 
 def subject_of(verb):

@@ -1238,3 +1238,25 @@ def test_a_speech_act_summed_up_with_its_subject(analyzer, text, label):
 def test_a_speaker_the_parser_lost_to_a_relative_clause(analyzer, text, source):
     sents, _ = labels_of(analyzer, text)
     assert sents[-1][1:] == ("attributed", source)
+
+
+def test_a_dateline_line_with_an_abbreviated_state_is_not_a_claim(analyzer):
+    text = "Pence Blames Media\n\nLA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed the media for the uproar."
+    sents, _ = labels_of(analyzer, text)
+    assert ("LA CROSSE, Wisc. —", "not_claim", None) in sents
+
+
+def test_what_a_disease_claimed_or_a_name_it_was_given_credits_no_one(analyzer):
+    text = (
+        "So far, the plague has claimed 57 lives and infected more than 680 others. "
+        "Historically dubbed the “black death” the bubonic plague has been responsible for several pandemics."
+    )
+    sents, result = labels_of(analyzer, text)
+    assert [label for _, label, _ in sents] == ["unsourced", "unsourced"]
+    assert not result.quotes
+
+
+def test_declining_to_say_what_a_deal_holds_is_the_persons_act(analyzer):
+    text = "Donald Trump spoke to AIPAC on Monday. Trump, however, declined to define what such a deal would include."
+    sents, _ = labels_of(analyzer, text)
+    assert sents[1][1:] == ("attributed", "Donald Trump")
