@@ -570,6 +570,37 @@ class _Labeller:
             return first
         return None
 
+    def _author_clause_after(self, cues):
+        """`Bastian told reporters the verdict “was not the one we were hoping for,” but the family could
+        be forgiven for …`: after the report, 'but' opens a clause with a subject of its own that
+        asserts something in the author's voice. Returns that clause's verb, or None."""
+        if not self.parsed:
+            return None
+        for _, _, tok in cues:
+            if tok.tag_ == "VBG" or tok.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children):
+                continue  # '…, noting that …', '…, Ragan said, but …': what follows may still be theirs
+            doc = self.doc
+            # '… told reporters the verdict “was not …,” but the family …': after the closing mark
+            # the parser may hang the new clause on the quoted one
+            closed = [g for k in tok.children if k.dep_ == "ccomp" for g in k.children if g.dep_ == "conj"
+                      and any(x.dep_ == "cc" and x.i > 1 and doc[x.i - 1].text in ("”", '"', "''") for x in g.head.children if x.i < g.i)]
+            for c in list(tok.children) + closed:
+                if c.dep_ != "conj" or c.i < tok.i or c.pos_ not in ("VERB", "AUX") or is_cue_verb(c, self.tagged):
+                    continue
+                if any(k.dep_ == "mark" for k in c.children) or any(self.in_quoted(t.idx) for t in c.subtree):
+                    continue  # 'predicted that …, but that …', '… but instead Obama is giving them “lectures”'
+                if c.lower_ in lexicon().passive_forms and any(k.dep_ == "auxpass" for k in c.children):
+                    continue  # '…, but the shift was expected …': a passive of saying credits no one either
+                if not any(k.dep_ == "cc" and k.lower_ in ("but", "yet") and tok.i < k.i < c.i for k in list(c.head.children) + list(c.children)):
+                    continue
+                subj = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass") and k.i < c.i), None)
+                if subj is None or subj.pos_ == "PRON" or self.in_quoted(subj.idx) or self.in_quoted(c.idx):
+                    continue
+                if _characterises(c, lexicon().verb_forms.get(c.lower_, "")):
+                    continue
+                return c
+        return None
+
     def _agentless_passive(self, sent):
         """The verb of `is expected to`, `was seen by some as`, `it was revealed that`, `is considered
         an asset`: a passive that credits the claim to nobody named (None when there is none)."""
@@ -1048,6 +1079,9 @@ class _Labeller:
             framed = self._quote_in_authors_clause(overlapping, sent)
             if not inside and framed is not None:
                 return "unsourced", None, f"the author's claim about {name}'s words ('{framed} …')"
+            mixed = self._author_clause_after(self.cue_sources(sent)) if not inside else None
+            if mixed is not None:
+                return "unsourced", None, f"the author's own clause ('but … {mixed.text} …') after {name}'s words"
             if inside:
                 return "attributed", name, f"inside a quote by {name}"
             return "attributed", name, f"holds a quote by {name}"
@@ -1098,6 +1132,9 @@ class _Labeller:
             mixed = self._author_clause_before(cues)
             if mixed is not None:
                 return "unsourced", None, f"the author's own clause ('{mixed.text} …') before the report"
+            mixed = self._author_clause_after(cues)
+            if mixed is not None:
+                return "unsourced", None, f"the author's own clause ('but … {mixed.text} …') after the report"
             named = [c for c in cues if c[0].identifiable]
             # a hedge on a named source's report ("allegedly") is not a second, unnamed source
             relays_unnamed = vague_m is not None and vague_m.group(0).lower() not in _HEDGES

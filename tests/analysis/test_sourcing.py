@@ -1260,3 +1260,20 @@ def test_declining_to_say_what_a_deal_holds_is_the_persons_act(analyzer):
     text = "Donald Trump spoke to AIPAC on Monday. Trump, however, declined to define what such a deal would include."
     sents, _ = labels_of(analyzer, text)
     assert sents[1][1:] == ("attributed", "Donald Trump")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Alex Bastian told reporters the verdict “was not the one we were hoping for,” but the Steinle family "
+         "could be forgiven for any reasonable doubts about the prosecution.", "unsourced"),
+        ("Clayton County police said the man was armed, but no arrests have been made.", "unsourced"),
+        # still the speaker's: a clause of the report, their own quote, a passive that credits no one
+        ("Daniel Hamermesh predicted that base wages would fall, but that the higher overtime payments would "
+         "offset any loss.", "attributed"),
+        ("Mitch McConnell says that Americans want a leader, but instead Obama is giving them “lectures.”", "attributed"),
+    ],
+)
+def test_a_claim_of_the_authors_after_but_makes_a_report_unsourced(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
