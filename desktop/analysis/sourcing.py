@@ -29,9 +29,11 @@ from desktop.analysis.model import Span
 from desktop.resources import read_lines, word_set
 from desktop.analysis.speakers import (
     BARE_TITLES,
+    PERSON_PRONOUNS,
     QUANTIFIER_WORDS,
     NameBook,
     Source,
+    _singular,
     describe_source,
     find_cue_phrase,
     has_parse,
@@ -863,6 +865,14 @@ class _Labeller:
                 return True  # "…, he added": the other clause is what was added
             if base in ("call", "urge") and any(c.dep_ == "xcomp" for c in tok.children):
                 return True
+            if base in ("vow", "pledge", "promise", "threaten") and any(c.dep_ == "xcomp" for c in tok.children):
+                # "Sanders vowed to take his campaign to the convention": a promise is said; not
+                # "retirements promise to swell costs", "the error threatens to overwhelm"
+                who = subject_of(tok)
+                return who is not None and (
+                    who.pos_ == "PROPN" or who.lower_ in PERSON_PRONOUNS | {"they", "we"}
+                    or who.lower_ in lexicon().agent_nouns or _singular(who.lower_) in lexicon().agent_nouns or is_role(who)
+                )
             if base == "make" and any(c.lower_ == "clear" for c in tok.subtree):
                 return True
             if _characterises(tok, base):

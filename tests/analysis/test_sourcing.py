@@ -1277,3 +1277,17 @@ def test_declining_to_say_what_a_deal_holds_is_the_persons_act(analyzer):
 def test_a_claim_of_the_authors_after_but_makes_a_report_unsourced(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Vermont Sen. Bernie Sanders is pledging to take his campaign to the convention floor.", "attributed"),
+        ("Mr. Trump vows not to take Carrier's calls until it agrees to change course.", "attributed"),
+        # a promise only people and bodies make
+        ("Looming retirements promise to swell Social Security costs.", "unsourced"),
+    ],
+)
+def test_a_vow_or_a_pledge_to_act_is_said(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
