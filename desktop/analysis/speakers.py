@@ -995,6 +995,12 @@ _ALWAYS_UNNAMED = {
     "ally", "allies", "associate", "associates", "confidant", "confidants", "friend", "friends", "supporter",
     "supporters", "loyalist", "loyalists", "staffers", "operatives", "people", "person",
 }
+# a person who asked not to be named
+_ANONYMOUS = re.compile(
+    r"anonym|unnamed|unidentified|not authori[sz]ed|(?:declined|asked) not to be|(?:not|n't) be (?:named|identified)"
+    r"|without being (?:named|identified)|close to the|familiar with|knowledge of|briefed on",
+    re.I,
+)
 # one unnamed person inside a named body ("a White House official said"): still unnamed
 _ONE_OF_MANY = {
     "official", "source", "insider", "aide", "adviser", "advisor", "diplomat", "agent", "staffer", "employee",
@@ -1220,9 +1226,15 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         return Source(phrase, True, f"'{phrase}': the people the article has named", start, end)
     if toks[0].lower_ in ("a", "an", "one", "another") and low in _ONE_OF_MANY and not any(
         c.dep_ == "appos" for c in head.children
+    ) and not (
+        # "An FBI official told the Daily News …": the office is named (as "Clayton County police"
+        # is), unless the article says the person would not be named
+        low in ("official", "officer") and book.parsed
+        and any(t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE") and not is_demonym(t) and t.lower_ not in lexicon().countries for t in toks[1:-1])
+        and not _ANONYMOUS.search(head.sent.text)
     ):
-        # "a State Department diplomatic security agent", "a White House official": one unnamed
-        # person inside a body, not the body's voice (unlike "a NATO spokesman")
+        # "a State Department diplomatic security agent", "a White House official who spoke
+        # anonymously": one unnamed person inside a body, not the body's voice
         return Source(phrase, False, f"'{phrase}': one unnamed person", start, end)
     if book.parsed:
         # "One Republican hopeful, Carly Fiorina, says": the name in apposition to a descriptor;

@@ -462,9 +462,29 @@ def test_reporting_acts_outside_the_verb_list(analyzer, text, label):
 
 
 def test_an_unnamed_aide_declining_to_say_stays_vague(analyzer):
-    text = "A White House official said the talks would go on. The aide declined to specify the nature of those discussions."
+    text = (
+        "A White House official who spoke on condition of anonymity said the talks would go on. "
+        "The aide declined to specify the nature of those discussions."
+    )
     sents, _ = labels_of(analyzer, text)
     assert [label for _, label, _ in sents] == ["vague_source", "vague_source"]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # the office is named, as in the guide's "Clayton County police said"
+        ("An FBI official told the New York Daily News that the letter has not resulted in an investigation.", "attributed"),
+        ("A State Department official said the documents would be released.", "attributed"),
+        # no office: a country, or a person the article says is not to be named
+        ("A U.S. official said the strike killed 40.", "vague_source"),
+        ("An unnamed Treasury official said the funds were frozen.", "vague_source"),
+        ("A House official close to the probe said the employee was Abid.", "vague_source"),
+    ],
+)
+def test_an_official_of_a_named_office_is_identifiable(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
 
 
 def test_will_before_a_verb_mid_sentence_is_a_name(analyzer):
