@@ -216,6 +216,7 @@ class _Labeller:
         # only the article's opening holds a headline, not the start of a later chunk
         self.headline_end = _headline_end(self.text) if not doc.user_data.get("sl_offset") else 0
         self.unnamed_one_at: list[int] = []  # sentences credited to "a/an/one …" unnamed person
+        self.credited: list[tuple[int, str]] = []  # (sentence index, source) of attributed sentences
         self.posts = _embedded_posts(self.text) + _transcript_turns(self.text)
         self.posts.sort()
         self.post_starts = [p[0] for p in self.posts]
@@ -674,6 +675,22 @@ class _Labeller:
             return True  # "Let's say …": the author's supposition
         return head.lower_ in ("this", "that", "these", "those", "which", "what")
 
+    def _same_group_as_before(self, src: Source | None, sent_index: int) -> str | None:
+        """`65 women from both parties … said …. The women also said …`: 'the' and a plural noun
+        that the source of one of the last three attributed sentences ends in is that source.
+        Returns it, or None."""
+        if src is None or src.identifiable:
+            return None
+        m = re.fullmatch(r"(?:the|these|those) (\w+)", src.name, re.I)
+        if m is None:
+            return None
+        word = m.group(1).lower()
+        for k, source in reversed(self.credited[-3:]):
+            words = source.lower().split()
+            if 0 < sent_index - k <= 3 and word in words[1:] and len(words) > 1:
+                return source
+        return None
+
     def _points_back_at_named(self, src: Source | None, sent_index: int) -> bool:
         """`the tough-talking politician said`, `the Democratic candidate stated`: a definite
         descriptor for someone the article has named, not an anonymous source. Not when an unnamed
@@ -1046,6 +1063,8 @@ class _Labeller:
                 self.unnamed_one_at.append(idx)
             if label != "not_claim" and first_body is None:
                 first_body = idx
+            if label == "attributed" and source:
+                self.credited.append((idx, source))
             out.append(Span("sentence", s, e, why=why, label=label, source=source))
             prev_label, prev_source = label, source
         return out
@@ -1071,6 +1090,9 @@ class _Labeller:
                 return "attributed", appos, f"quotes '{src.name}', which names {appos}"
             if src is not None and not src.identifiable and self._points_back_at_named(src, idx):
                 return "attributed", name, f"quotes '{name}', a descriptor of someone the article named"
+            group = self._same_group_as_before(src, idx)
+            if group is not None:
+                return "attributed", group, f"quotes '{name}' → {group}, credited just before"
             if src is not None and not src.identifiable:
                 return "vague_source", name, f"quotes '{name}', whom no reader can identify"
             relay = self._relayed_by_unnamed(sent, info.span.start)
@@ -1170,6 +1192,9 @@ class _Labeller:
                 return "attributed", src.name, f"'{cue}' credits '{src.name}': a court record a reader can look up"
             if self._points_back_at_named(src, idx):
                 return "attributed", src.name, f"'{cue}' credits '{src.name}', a descriptor of someone the article named"
+            group = self._same_group_as_before(src, idx)
+            if group is not None:
+                return "attributed", group, f"'{cue}' credits '{src.name}' → {group}, credited just before"
             return "vague_source", src.name, f"credited to unnamed '{src.name}' ('{cue}')"
         # 4. credited to nobody in particular
         poll = _IN_NAMED_POLL.match(stext)

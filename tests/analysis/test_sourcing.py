@@ -1311,3 +1311,15 @@ def test_a_claim_of_the_authors_after_but_makes_a_report_unsourced(analyzer, tex
 def test_a_vow_or_a_pledge_to_act_is_said(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+def test_the_group_just_credited_is_still_identifiable(analyzer):
+    text = (
+        "According to Breitbart, 65 women from both the Republican and Democrat parties who have known Kavanaugh "
+        "since high school defended his character "
+        "and said he has always behaved “honorably.” The women also said that Kavanaugh has “stood out for his "
+        "integrity.”"
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert [s[1] for s in sents] == ["attributed", "attributed"]
+    assert sents[1][2] == sents[0][2]
