@@ -767,6 +767,10 @@ class NameBook:
         words = name.split()
         if not words:
             return name
+        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", name):
+            spelled = self._spelled_out(name)
+            if spelled:
+                return spelled
         cands = self.by_last.get(words[-1].lower(), [])
         if sex is not None:
             # (a first name the lists get wrong for this person, "Ms. Epstein" for Lee Epstein, leaves
@@ -787,6 +791,22 @@ class NameBook:
         if best == name and name.islower() and low_words[0] not in ("the", "a", "an"):
             return name.title()  # a name typed in lower case; not a descriptor ('the minister')
         return best
+
+    def _spelled_out(self, acronym: str) -> str | None:
+        """`ICE` -> `Immigration and Customs Enforcement` when the article writes it out before the
+        acronym in brackets ("Immigration and Customs Enforcement (ICE)"), the capitals spelling it."""
+        cache = self.__dict__.setdefault("_acronyms", {})
+        if acronym in cache:
+            return cache[acronym]
+        cache[acronym] = None
+        run = r"((?:[A-Z][\w.’'-]*\s+(?:(?:and|of|for|the|on|&)\s+)*){1,8})\(" + re.escape(acronym) + r"\)"
+        for m in re.finditer(run, self.doc.text):
+            words = m.group(1).split()
+            for i, w in enumerate(words):
+                if w[:1].isupper() and "".join(x[0] for x in words[i:] if x[:1].isupper()) == acronym:
+                    cache[acronym] = " ".join(words[i:])
+                    return cache[acronym]
+        return None
 
     def by_title(self, phrase: str) -> str | None:
         """`the French president` -> `Emmanuel Macron` when the article uses that title before his name."""

@@ -1175,3 +1175,11 @@ def test_an_inverted_speaker_the_parser_hung_elsewhere_still_speaks(analyzer):
         "Woodrow Wilson Center in Washington, would read this as an admission."
     )
     assert speakers_of(analyzer, text) == ["Michael Kofman"]
+
+
+def test_an_acronym_the_article_spells_out_is_reported_in_full(analyzer):
+    text = (
+        "Officials at Immigration and Customs Enforcement (ICE) were angry. "
+        "ICE reports that 864 immigrants “remain at large” in the area. The FBI said that “nothing was found.”"
+    )
+    assert speakers_of(analyzer, text) == ["Immigration and Customs Enforcement", "FBI"]
