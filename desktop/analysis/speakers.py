@@ -1233,6 +1233,15 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
             j += 1
             run.append(doc[j])
         run = _from_first_name(strip_roles(run) or run, book.lower_words)
+        if run and run[-1].i == head.i and low in _BODY_WORDS:
+            # "the Department of Justice", "the Department of Health and Human Services", "the
+            # Committee on House Administration": a body's name goes on past its 'of'
+            prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "for") and c.i == head.i + 1), None)
+            tail = [t for t in doc[prep.i + 1 : toks[-1].i + 1]] if prep is not None else []
+            while tail and not (is_propn(tail[-1], tagged) and tail[-1].text[:1].isupper()):
+                tail.pop()
+            if tail and all(t.text[:1].isupper() or t.lower_ in ("and", "&", "the", "of") for t in tail):
+                run = run + [prep] + tail
         sex = _gendered_titles().get(doc[run[0].i - 1].lower_) if run[0].i > 0 else None  # "Mrs." Clinton
         name = book.fullest(_join(run), sex)
         how = f"'{phrase}'" + (f" → {name}" if name != phrase else "")
@@ -1275,7 +1284,6 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         # inside a body's name stays ("the Associated Press report")
         run = strip_roles([t for t in toks if is_propn(t, tagged)])
         name = _join(run) if any(not is_role(t) for t in run) else ""
-
         if name:
             return Source(name, True, f"'{phrase}' → {name}", start, end)
     if book.parsed and is_role(head) and head.i == toks[0].i:

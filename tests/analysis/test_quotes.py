@@ -1183,3 +1183,12 @@ def test_an_acronym_the_article_spells_out_is_reported_in_full(analyzer):
         "ICE reports that 864 immigrants “remain at large” in the area. The FBI said that “nothing was found.”"
     )
     assert speakers_of(analyzer, text) == ["Immigration and Customs Enforcement", "FBI"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Department of Health and Human Services", "Committee on House Administration", "University of Chicago",
+     "Center for Responsive Politics"],
+)
+def test_a_bodys_name_goes_on_past_its_of(analyzer, body):
+    assert speakers_of(analyzer, f'The {body} said, "The rule is final."') == [body]
