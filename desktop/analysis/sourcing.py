@@ -279,7 +279,9 @@ class _Labeller:
         if is_whole_para and len(words) <= 6 and sum(c.isupper() for c in s) >= 0.8 * sum(c.isalpha() for c in s) > 0:
             return "a heading in capitals"
         bare_para = para_text.lstrip("*•·-–— \t")  # "* Yes, he will be confirmed." in a form
-        if (is_whole_para or bare_para == s) and len(words) <= 12 and _ANSWER_OPTION.match(s) and self._after_question(start):
+        if (is_whole_para or bare_para == s) and len(words) <= 12 and (
+            _ANSWER_OPTION.match(s) and self._after_question(start) or self._after_options(start)
+        ):
             return "an answer option of a poll"
         if (is_whole_para or bare_para == s) and _CHART_ROW.match(s):
             return "a row of a chart or poll graphic"
@@ -339,6 +341,13 @@ class _Labeller:
             prev = before[before.rfind("\n") + 1 :].strip()
         prev = prev.lstrip("*•·-–— \t")
         return prev.endswith("?") or bool(_ANSWER_OPTION.match(prev))
+
+    def _after_options(self, start: int) -> bool:
+        """The last option of a poll's list ("Yes, …" / "No, …" / "Maybe?" / "I'm not sure if he
+        should have."): the two lines before are an answer option and a short question."""
+        lines = [ln.strip().lstrip("*•·-–— \t") for ln in self.text[max(0, start - 600) : start].split("\n")]
+        lines = [ln for ln in lines if any(c.isalpha() for c in ln)]
+        return len(lines) >= 2 and bool(_ANSWER_OPTION.match(lines[-2])) and lines[-1].endswith("?") and len(lines[-1].split()) <= 3
 
     def _tokens(self, s):
         return []

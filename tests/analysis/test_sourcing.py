@@ -1323,3 +1323,19 @@ def test_the_group_just_credited_is_still_identifiable(analyzer):
     sents, _ = labels_of(analyzer, text)
     assert [s[1] for s in sents] == ["attributed", "attributed"]
     assert sents[1][2] == sents[0][2]
+
+
+def test_the_last_option_of_a_poll_widget_is_not_a_claim(analyzer):
+    text = (
+        "Migrants reached the border on Tuesday.\n"
+        "Should Jim Acosta have gotten his press pass back?\n"
+        "* Yes, he should have gotten it back.\n"
+        "No, you can't act like a child and keep your pass.\n"
+        "Maybe?\n"
+        "I'm not sure if he should have.\n"
+        "The caravan moved north on Saturday."
+    )
+    sents, _ = labels_of(analyzer, text)
+    labels = dict((t, label) for t, label, _ in sents)
+    assert labels["I'm not sure if he should have."] == "not_claim"
+    assert labels["The caravan moved north on Saturday."] == "unsourced"
