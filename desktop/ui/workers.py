@@ -7,10 +7,11 @@ Results come back to the GUI thread through queued signals; slots there only app
 
 from __future__ import annotations
 
+import gc
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 
 class _Dispatcher(QObject):
@@ -34,6 +35,35 @@ class _Dispatcher(QObject):
         callback = on_done if ok else on_error
         if callback is not None:
             callback(value)
+
+
+class _GuiThreadCollector(QObject):
+    """Python's cycle collector runs in whichever thread happens to allocate when a threshold is
+    crossed. A cycle holding a Qt wrapper collected on a worker thread deletes the Qt object off its
+    own thread, which crashes Qt (seen: a segfault while trafilatura built its table of domain
+    names in a loader thread). Automatic collection is turned off and the GUI thread collects on a
+    timer instead, generation by generation as the thresholds say (the approach pyqtgraph takes)."""
+
+    def __init__(self, interval_ms: int = 500):
+        super().__init__()
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start(interval_ms)
+
+    @Slot()
+    def collect(self) -> None:
+        young, middle, old = gc.get_count()
+        if young > self.thresholds[0]:
+            gc.collect(0)
+            if middle > self.thresholds[1]:
+                gc.collect(1)
+                if old > self.thresholds[2]:
+                    gc.collect(2)
+
+
+_collector: _GuiThreadCollector | None = None
 
 
 class Task(QRunnable):
@@ -78,6 +108,9 @@ class Pools:
         self.analysis = _pool(1)
         self.store = _pool(1)
         self._dispatcher = _Dispatcher()
+        global _collector
+        if _collector is None:  # made in the GUI thread, like the pools: one for the process
+            _collector = _GuiThreadCollector()
         self._next_id = 0
 
     def submit(self, pool: QThreadPool, fn: Callable, *args: Any, on_done=None, on_error=None) -> None:
