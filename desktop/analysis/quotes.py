@@ -26,10 +26,10 @@ from desktop.resources import word_set
 from desktop.analysis.speakers import (
     BARE_TITLES,
     PERSON_PRONOUNS,
-    passive_use,
     NameBook,
     Source,
     _singular,
+    agent_of,
     describe_source,
     find_cue_phrase,
     has_parse,
@@ -40,6 +40,7 @@ from desktop.analysis.speakers import (
     lexical_np_before,
     lexicon,
     np_bounds,
+    passive_use,
     subject_of,
     _WHEN_WORDS,
 )
@@ -951,8 +952,7 @@ class _Finder:
         reflexive object (`banks on presenting herself as “anti-system”`) the person meant."""
         kids = list(v.children)
         if passive_use(v):
-            agent = next((c for c in kids if c.dep_ == "agent"), None)
-            who = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            who = agent_of(v)
             return describe_source(self.doc, *np_bounds(who), self.book, v.idx) if who is not None else None
         refl = next((c for c in kids if c.dep_ == "dobj" and c.lower_ in ("herself", "himself")), None)
         if refl is not None and v.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in kids):

@@ -34,6 +34,7 @@ from desktop.analysis.speakers import (
     NameBook,
     Source,
     _singular,
+    agent_of,
     describe_source,
     find_cue_phrase,
     has_parse,
@@ -588,10 +589,10 @@ class _Labeller:
         asserts something in the author's voice. Returns that clause's verb, or None."""
         if not self.parsed:
             return None
+        doc = self.doc
         for _, _, tok in cues:
             if tok.tag_ == "VBG" or tok.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children):
                 continue  # '…, noting that …', '…, Ragan said, but …': what follows may still be theirs
-            doc = self.doc
             # '… told reporters the verdict “was not …,” but the family …': after the closing mark
             # the parser may hang the new clause on the quoted one
             closed = [g for k in tok.children if k.dep_ == "ccomp" for g in k.children if g.dep_ == "conj"
@@ -685,9 +686,9 @@ class _Labeller:
         return head.lower_ in ("this", "that", "these", "those", "which", "what")
 
     def _same_group_as_before(self, src: Source | None, sent_index: int) -> str | None:
-        """`65 women from both parties … said …. The women also said …`: 'the' and a plural noun
-        that the source of one of the last three attributed sentences ends in is that source.
-        Returns it, or None."""
+        """`65 women from both parties … said …. The women also said …`: 'the' and a noun that the
+        source of one of the last three attributed sentences holds (past its first word) is that
+        source. Returns it, or None."""
         if src is None or src.identifiable:
             return None
         m = re.fullmatch(r"(?:the|these|those) (\w+)", src.name, re.I)
@@ -950,11 +951,10 @@ class _Labeller:
             if tok.i - 1 > sent.start and doc[tok.i - 1].text == "Will" and doc[tok.i - 1].dep_ == "aux":
                 name = self.book.fullest("Will")
                 return Source(name, True, f"'Will' (a name, not the modal) → {name}", doc[tok.i - 1].idx, doc[tok.i - 1].idx + 4)
-            if tok.tag_ == "VBN" and passive_use(tok) and not any(c.dep_ == "auxpass" for c in tok.children):
+            if passive_use(tok) and not any(c.dep_ == "auxpass" for c in tok.children):
                 # "Historically dubbed the “black death”, the plague …": a participle with no subject
                 # credits only its agent
-                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-                who = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                who = agent_of(tok)
                 return describe_source(doc, *np_bounds(who), self.book, tok.idx) if who is not None else None
             subj = subject_of(tok)
             if subj is not None and subj.i >= sent.start and subj.i < sent.end and not self.in_quoted(subj.idx):
@@ -963,12 +963,11 @@ class _Labeller:
                 # passive "it is said" / "is expected to": no agent named; "reporters were told by
                 # the sheriff's spokeswoman that …": the agent reports
                 if subj.dep_ == "nsubjpass":
-                    agent = next((c for c in tok.children if c.dep_ == "agent"), None) if subj.head.i == tok.i and (
+                    who = agent_of(tok) if subj.head.i == tok.i and (
                         any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)  # a passive of saying, then what was said
                         # "O'Malley's move was first reported by MSNBC": the subject is what was reported
                         or lexicon().verb_forms.get(tok.lower_) in _REPORTED_BY
                     ) else None
-                    who = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
                     if who is None:
                         return None
                     lo, hi = np_bounds(who)

@@ -336,9 +336,16 @@ def passive_use(v) -> bool:
         # "a group called the “We The People Foundation”" (the small model also reads finite verbs
         # as participles: "Sanders’ campaign called AP’s report a “rush”", so only after 'a')
         return v.head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in v.head.children)
-    # a participle opening its sentence: "Historically dubbed the “black death”, the plague …"
-    return v.dep_ == "advcl" and v.head.i > v.i and all(t.pos_ == "ADV" for t in v.doc[v.sent.start : v.left_edge.i]) \
-        and (v.left_edge.i == v.sent.start or all(t.pos_ == "ADV" for t in v.doc[v.sent.start : v.i]))
+    # a participle opening its sentence, maybe after adverbs: "Historically dubbed the “black death”, …"
+    return v.dep_ == "advcl" and v.head.i > v.i and (
+        v.left_edge.i == v.sent.start or all(t.pos_ == "ADV" for t in v.doc[v.sent.start : v.i])
+    )
+
+
+def agent_of(v):
+    """The one a passive verb names after 'by' ('was first reported by MSNBC' → MSNBC), or None."""
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
 
 
 def subject_of(verb):
@@ -635,6 +642,7 @@ class NameBook:
         self._one_person: dict[str, str] = {}  # one-word name -> _single_word_verdict
         self._tok_starts: list[int] | None = None
         self._person_names: set[str] | None = None
+        self._acronyms: dict[str, str | None] = {}  # "ICE" -> "Immigration and Customs Enforcement"
 
     def inside_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -795,18 +803,17 @@ class NameBook:
     def _spelled_out(self, acronym: str) -> str | None:
         """`ICE` -> `Immigration and Customs Enforcement` when the article writes it out before the
         acronym in brackets ("Immigration and Customs Enforcement (ICE)"), the capitals spelling it."""
-        cache = self.__dict__.setdefault("_acronyms", {})
-        if acronym in cache:
-            return cache[acronym]
-        cache[acronym] = None
-        run = r"((?:[A-Z][\w.’'-]*\s+(?:(?:and|of|for|the|on|&)\s+)*){1,8})\(" + re.escape(acronym) + r"\)"
-        for m in re.finditer(run, self.doc.text):
-            words = m.group(1).split()
-            for i, w in enumerate(words):
-                if w[:1].isupper() and "".join(x[0] for x in words[i:] if x[:1].isupper()) == acronym:
-                    cache[acronym] = " ".join(words[i:])
-                    return cache[acronym]
-        return None
+        if acronym not in self._acronyms:
+            self._acronyms[acronym] = None
+            run = r"((?:[A-Z][\w.’'-]*\s+(?:(?:and|of|for|the|on|&)\s+)*){1,8})\(" + re.escape(acronym) + r"\)"
+            for m in re.finditer(run, self.doc.text):
+                words = m.group(1).split()
+                starts = [i for i, w in enumerate(words) if w[:1].isupper()
+                          and "".join(x[0] for x in words[i:] if x[:1].isupper()) == acronym]
+                if starts:
+                    self._acronyms[acronym] = " ".join(words[starts[0]:])
+                    break
+        return self._acronyms[acronym]
 
     def by_title(self, phrase: str) -> str | None:
         """`the French president` -> `Emmanuel Macron` when the article uses that title before his name."""
@@ -1099,6 +1106,15 @@ def _people_named_together(doc, pron, book: NameBook) -> tuple[str, int] | None:
     return None
 
 
+def _official_of_named_office(toks, head) -> bool:
+    """`An FBI official told the Daily News …`: the office is named, as "Clayton County police" is,
+    and the sentence does not say the person would not be named. A country names no office."""
+    return head.lower_ in ("official", "officer") and not _ANONYMOUS.search(head.sent.text) and any(
+        t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE") and not is_demonym(t) and t.lower_ not in lexicon().countries
+        for t in toks[1:-1]
+    )
+
+
 def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Source | None:
     """Turn the phrase doc[lo:hi] into a speaker: pronouns resolved, names made fullest."""
     if hi <= lo:
@@ -1237,7 +1253,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
             # "the Department of Justice", "the Department of Health and Human Services", "the
             # Committee on House Administration": a body's name goes on past its 'of'
             prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "for") and c.i == head.i + 1), None)
-            tail = [t for t in doc[prep.i + 1 : toks[-1].i + 1]] if prep is not None else []
+            tail = list(doc[prep.i + 1 : toks[-1].i + 1]) if prep is not None else []
             while tail and not (is_propn(tail[-1], tagged) and tail[-1].text[:1].isupper()):
                 tail.pop()
             if tail and all(t.text[:1].isupper() or t.lower_ in ("and", "&", "the", "of") for t in tail):
@@ -1255,13 +1271,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         return Source(phrase, True, f"'{phrase}': the people the article has named", start, end)
     if toks[0].lower_ in ("a", "an", "one", "another") and low in _ONE_OF_MANY and not any(
         c.dep_ == "appos" for c in head.children
-    ) and not (
-        # "An FBI official told the Daily News …": the office is named (as "Clayton County police"
-        # is), unless the article says the person would not be named
-        low in ("official", "officer") and book.parsed
-        and any(t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE") and not is_demonym(t) and t.lower_ not in lexicon().countries for t in toks[1:-1])
-        and not _ANONYMOUS.search(head.sent.text)
-    ):
+    ) and not (book.parsed and _official_of_named_office(toks, head)):
         # "a State Department diplomatic security agent", "a White House official who spoke
         # anonymously": one unnamed person inside a body, not the body's voice
         return Source(phrase, False, f"'{phrase}': one unnamed person", start, end)
@@ -1343,4 +1353,3 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if vague or not identifiable:
         return Source(phrase, False, f"'{phrase}' names no one a reader can check", start, end)
     return Source(phrase, True, f"'{phrase}'", start, end)
-
