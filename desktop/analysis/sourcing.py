@@ -33,7 +33,6 @@ from desktop.analysis.speakers import (
     QUANTIFIER_WORDS,
     NameBook,
     Source,
-    _singular,
     agent_of,
     describe_source,
     find_cue_phrase,
@@ -896,10 +895,7 @@ class _Labeller:
                 # "Sanders vowed to take his campaign to the convention": a promise is said; not
                 # "retirements promise to swell costs", "the error threatens to overwhelm"
                 who = subject_of(tok)
-                return who is not None and (
-                    who.pos_ == "PROPN" or who.lower_ in PERSON_PRONOUNS | {"they", "we"}
-                    or who.lower_ in lexicon().agent_nouns or _singular(who.lower_) in lexicon().agent_nouns or is_role(who)
-                )
+                return who is not None and (who.pos_ == "PROPN" or who.lower_ in PERSON_PRONOUNS | {"they", "we"} or _a_person(who))
             if base == "make" and any(c.lower_ == "clear" for c in tok.subtree):
                 return True
             if _characterises(tok, base):

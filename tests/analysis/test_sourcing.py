@@ -1304,6 +1304,7 @@ def test_a_claim_of_the_authors_after_but_makes_a_report_unsourced(analyzer, tex
     [
         ("Vermont Sen. Bernie Sanders is pledging to take his campaign to the convention floor.", "attributed"),
         ("Mr. Trump vows not to take Carrier's calls until it agrees to change course.", "attributed"),
+        ("Republican lawmakers have vowed to block the rule during the review period.", "vague_source"),
         # a promise only people and bodies make
         ("Looming retirements promise to swell Social Security costs.", "unsourced"),
     ],
