@@ -382,12 +382,28 @@ class _Labeller:
                 if tok.dep_ == "acl":  # "polls showing her lead evaporating": the polls
                     lo, hi = np_bounds(tok.head)
                     src = describe_source(doc, lo, hi, self.book, tok.idx)
+                elif doc[tok.i - 1].dep_ == "compound" and doc[tok.i - 1].head.i == tok.i and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+                ):
+                    # "…, Federal Election Commission records show.": the parser made the holder a
+                    # compound of the verb
+                    lo = tok.i - 1
+                    while lo > sent.start and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i in range(lo, tok.i + 1):
+                        lo -= 1
+                    src = describe_source(doc, lo, tok.i, self.book, tok.idx)
                 else:
                     src = self._source_for_verb(tok, sent)
                 if src is not None:
                     out.append((src, act, tok))
                 continue
             if is_cue_verb(tok, self.tagged):
+                if self.parsed and self._means_of_saying(tok) and self._reports(tok, toks, k):
+                    # "… hit Snowden back by accusing him of pandering to Clinton": what the main
+                    # clause's subject did by saying it
+                    src = self._source_for_verb(tok.head.head, sent)
+                    if src is not None:
+                        out.append((src, tok.text, tok))
+                    continue
                 if self.parsed and tok.dep_ in ("relcl", "acl", "amod", "pcomp") and not tok.dep_ == "ROOT":
                     continue  # "the plan Macron proposed": a noun's modifier, not a report
                 if self.parsed and self._backgrounded(tok):
@@ -450,6 +466,15 @@ class _Labeller:
             and not (c[2].i - 2 >= sent.start and doc[c[2].i - 1].lower_ == "to" and doc[c[2].i - 2].lower_ in ("needless", "so", "is"))
         ]
 
+    @staticmethod
+    def _means_of_saying(tok) -> bool:
+        """A gerund of saying after 'by' that tells how the main clause's subject acted."""
+        prep = tok.head
+        return (
+            tok.dep_ == "pcomp" and tok.tag_ == "VBG" and prep.lower_ == "by" and prep.dep_ == "prep"
+            and prep.head.pos_ in ("VERB", "AUX") and prep.head.dep_ in ("ROOT", "conj")
+        )
+
     def _unnamed_outer_source(self, cues, named):
         """`The woman told police she was stressed, a police report indicates`: an unnamed source
         whose report holds the named one's (its verb governs the other cue, or closes the sentence
@@ -495,6 +520,9 @@ class _Labeller:
             # "a poll shows that …", "with polls showing her lead evaporating": evidence speaks for
             # its makers; only documents and data report so, not "he showed up"
             holder = tok.head if tok.dep_ == "acl" else next((c for c in kids if c.dep_ == "nsubj"), None)
+            before = tok.doc[tok.i - 1] if tok.i > 0 else None
+            if before is not None and before.head.i == tok.i and before.dep_ == "compound" and before.lower_ in acts["evidence"]:
+                holder = before  # "…, FEC records show.": the parser took 'records' for a verb
             if holder is not None and low in acts["find"] and holder.lower_ not in acts["evidence"]:
                 # "…, Fox found.", "Gallup found that …": what a named pollster, outlet or body
                 # concluded; "the police found the body" (no clause) is an event

@@ -1340,3 +1340,24 @@ def test_the_last_option_of_a_poll_widget_is_not_a_claim(analyzer):
     labels = dict((t, label) for t, label, _ in sents)
     assert labels["I'm not sure if he should have."] == "not_claim"
     assert labels["The caravan moved north on Saturday."] == "unsourced"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Julian Assange hit Edward Snowden back by accusing him of pandering to Hillary Clinton.", "attributed"),
+        ("Bernie Sanders responded by saying that the plan was dead.", "attributed"),
+        # a deed done by some other means is the author's account
+        ("The company reacted by firing the manager.", "unsourced"),
+    ],
+)
+def test_saying_something_is_how_the_subject_acted(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+def test_a_named_bodys_records_at_the_end_of_a_sentence_credit_it(analyzer):
+    # the parser takes 'records' for a verb and leaves 'show' with no subject
+    text = "In all, the Tampa host committee raised $57million, Federal Election Commission records show."
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1:] == ("attributed", "Federal Election Commission")
