@@ -393,6 +393,8 @@ class _Labeller:
                     src = describe_source(doc, lo, tok.i, self.book, tok.idx)
                 else:
                     src = self._source_for_verb(tok, sent)
+                if src is not None and not src.identifiable:
+                    src = self._supplier_of_evidence(tok) or src
                 if src is not None:
                     out.append((src, act, tok))
                 continue
@@ -465,6 +467,21 @@ class _Labeller:
             # "Needless to say, many were …", "so to speak": idioms of the author's
             and not (c[2].i - 2 >= sent.start and doc[c[2].i - 1].lower_ == "to" and doc[c[2].i - 2].lower_ in ("needless", "so", "is"))
         ]
+
+    def _supplier_of_evidence(self, tok) -> Source | None:
+        """`Emails obtained by WikiLeaks showed …`, `documents released by the State Department show
+        …`: unnamed papers that a named body obtained or released speak for that body."""
+        holder = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if holder is None or holder.lower_ not in _acts()["evidence"]:
+            return None
+        for c in holder.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                who = agent_of(c)
+                if who is not None:
+                    got = describe_source(self.doc, *np_bounds(who), self.book, tok.idx)
+                    if got is not None and got.identifiable:
+                        return got
+        return None
 
     @staticmethod
     def _means_of_saying(tok) -> bool:

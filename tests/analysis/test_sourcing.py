@@ -1361,3 +1361,17 @@ def test_a_named_bodys_records_at_the_end_of_a_sentence_credit_it(analyzer):
     text = "In all, the Tampa host committee raised $57million, Federal Election Commission records show."
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1:] == ("attributed", "Federal Election Commission")
+
+
+@pytest.mark.parametrize(
+    "text, label, source",
+    [
+        ("Emails obtained by WikiLeaks showed correspondence between Eric Schmidt and Hillary Clinton.", "attributed", "WikiLeaks"),
+        ("The FEC filings show that Trump began increasing the rent at Trump Tower in May.", "attributed", "The FEC filings"),
+        # papers nobody names the keeper of are an unnamed source
+        ("Emails obtained by hackers showed correspondence between the two aides.", "vague_source", "Emails"),
+    ],
+)
+def test_papers_speak_for_whoever_obtained_or_released_them(analyzer, text, label, source):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1:] == (label, source)
