@@ -81,6 +81,13 @@ _BLAME_FOR = {"slam", "criticize", "praise", "blast", "condemn", "denounce", "mo
 _MODALS = {"could", "would", "might", "may", "should", "can", "must", "ca"}
 _TERMINAL = re.compile(r"[.!?…:;][\"”’»)\]]*$")
 _QUESTION = re.compile(r"\?[\"”’»)\]]*$")
+# a page's style sheet left in scraped text: "width:100%;", "font-family:Helvetica, Arial, sans-serif;",
+# ".image-wrap img {", "@media screen and (max-width: 600px) {", "}."
+_STYLE_SHEET_LINE = re.compile(
+    r"^(?:-?[a-z]+(?:-[a-z]+)*\s*:\s*[^\s;{}:]+(?:[ ,]+[^\s;{}:]+){0,4}\s*;\s*)+$"
+    r"|^[.#@][\w-]+(?:[\s,]+[.#]?[\w-]+|\s*\([\w-]+:\s*\w+\))*\s*\{$"
+    r"|^\}\.?$"
+)
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]{0,4}\.?(?:[A-Z]\.?)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+$"
 )
@@ -268,6 +275,8 @@ class _Labeller:
             return "byline"
         if _DATELINE.match(s):
             return "dateline"
+        if _STYLE_SHEET_LINE.match(para_text.strip()):
+            return "page code (a style sheet) left in the text"
         words = re.findall(r"\w+", s)
         if not words:
             return "no words"

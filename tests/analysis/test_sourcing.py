@@ -1375,3 +1375,21 @@ def test_a_named_bodys_records_at_the_end_of_a_sentence_credit_it(analyzer):
 def test_papers_speak_for_whoever_obtained_or_released_them(analyzer, text, label, source):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1:] == (label, source)
+
+
+def test_a_style_sheet_left_in_scraped_text_is_not_a_claim(analyzer):
+    text = (
+        "The senator spoke on Monday.\n\n"
+        ".image-wrap img {\n   width:100px;\n   -webkit-border-radius: 50px;\n   }\n"
+        ".bio-text, .twitter-bio {\ntext-align: left;\nfont-family:Helvetica, Arial, sans-serif;\n}.\n"
+        "@media screen and (max-width: 600px) {\nheight: 275px !important;\n}\n\n"
+        "The bill passed the Senate on Tuesday."
+    )
+    sents, _ = labels_of(analyzer, text)
+    labels = {t: label for t, label, _ in sents}
+    assert labels["The bill passed the Senate on Tuesday."] == "unsourced"
+    code = [(t, label) for t, label, _ in sents if not t.startswith("The ")]
+    assert len(code) == 11 and all(label == "not_claim" for _, label in code), code
+    # a line of prose with a colon and a semicolon is still read
+    (sent,), _ = labels_of(analyzer, "update: the senator resigned on Friday after the vote;")
+    assert sent[1] == "unsourced"
