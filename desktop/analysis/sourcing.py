@@ -386,6 +386,15 @@ class _Labeller:
                 if src is not None:
                     out.append((src, tok.text, tok))
                 continue
+            if self.parsed and low[k] in _FEARING and tok.tag_ in ("VB", "VBD", "VBP", "VBZ") and tok.dep_ in ("ROOT", "conj") \
+                    and any(c.dep_ == "ccomp" for c in tok.children):
+                # "Many fear that …", "officials worry this outbreak could spread": an unnamed group's
+                # view is credited to it; a named person's fear is the author's reading of them ("he
+                # worried they would …"), not something they said
+                src = self._source_for_verb(tok, sent)
+                if src is not None and not src.identifiable:
+                    out.append((src, tok.text, tok))
+                continue
             act = self._reporting_act(tok) if self.parsed else None
             if act is not None:
                 if tok.dep_ == "acl":  # "polls showing her lead evaporating": the polls
@@ -1332,6 +1341,7 @@ _UNNAMED_ONE_OF = {"one", "some", "many", "several", "most", "few", "two", "thre
 _COPULAS = {"is", "are", "was", "were", "am", "'s", "’s", "'re", "’re", "has", "have", "had", "be", "been", "being", "do", "does", "did"}
 _ASKING = {"ask", "demand", "inquire", "request", "beg", "plead"}
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
+_FEARING = {"fear", "fears", "feared", "worry", "worries", "worried"}
 # a name or pronoun and a verb, a few words at most: `Beck questioned.`, `she asked Tuesday.`
 _TAIL_VERBS = {
     "questioned", "asked", "asks", "replied", "replies", "answered", "quipped", "joked", "shouted",

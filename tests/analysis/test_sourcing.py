@@ -1393,3 +1393,18 @@ def test_a_style_sheet_left_in_scraped_text_is_not_a_claim(analyzer):
     # a line of prose with a colon and a semicolon is still read
     (sent,), _ = labels_of(analyzer, "update: the senator resigned on Friday after the vote;")
     assert sent[1] == "unsourced"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Many fear that if they speak their mind, they will be marginalized.", "vague_source"),
+        ("Some Democrats now worry that Hillary Clinton will have difficulty matching the surge.", "vague_source"),
+        # a named person's fear is the author's reading of them, not their words
+        ("Donald Trump fears that the plan will fail.", "unsourced"),
+        ("Parents worry about their children.", "unsourced"),
+    ],
+)
+def test_what_unnamed_people_fear_is_vaguely_sourced(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
