@@ -788,6 +788,8 @@ class _Labeller:
         ):
             if m.group(2) or (m.group(1) or "").strip().lower() in _PREDICATIVE:
                 continue  # "is a leader", "as an adviser", "a member of": says what someone is
+            if _NAME_IN_APPOSITION.match(before, m.end()):
+                continue  # "A British diplomat, Peter Westmacott, …": named where introduced
             return False
         return True
 
@@ -1340,6 +1342,7 @@ _PREDICATIVE = {"is", "was", "are", "were", "be", "been", "being", "as", "became
 _UNNAMED_ONE_OF = {"one", "some", "many", "several", "most", "few", "two", "three", "four", "both", "each", "another"}
 _COPULAS = {"is", "are", "was", "were", "am", "'s", "’s", "'re", "’re", "has", "have", "had", "be", "been", "being", "do", "does", "did"}
 _ASKING = {"ask", "demand", "inquire", "request", "beg", "plead"}
+_NAME_IN_APPOSITION = re.compile(r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+,")
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 _FEARING = {"fear", "fears", "feared", "worry", "worries", "worried"}
 # a name or pronoun and a verb, a few words at most: `Beck questioned.`, `she asked Tuesday.`

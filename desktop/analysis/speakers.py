@@ -1037,6 +1037,9 @@ _ONE_OF_MANY = {
 _BODY_OF_PERSON = {
     "campaign", "team", "office", "administration", "government", "spokesman", "spokeswoman", "spokesperson",
     "lawyer", "lawyers", "attorney", "attorneys", "statement", "website", "foundation", "company", "party",
+    # what the person said or wrote: "His remarks indicated that …", "her memoir says …"
+    "remarks", "remark", "comments", "comment", "speech", "testimony", "letter", "memo", "tweet", "tweets",
+    "post", "posts", "interview", "words", "email", "emails", "memoir", "book", "op-ed", "column", "message",
 }
 
 

@@ -1408,3 +1408,21 @@ def test_a_style_sheet_left_in_scraped_text_is_not_a_claim(analyzer):
 def test_what_unnamed_people_fear_is_vaguely_sourced(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+def test_what_a_named_person_said_or_wrote_speaks_for_them(analyzer):
+    text = "FBI Director James Comey spoke on Monday. His remarks indicated that the comments were not made in public posts."
+    sents, _ = labels_of(analyzer, text)
+    assert sents[1][1] == "attributed" and "James Comey" in sents[1][2]
+
+
+def test_a_descriptor_of_someone_named_in_apposition_is_identifiable(analyzer):
+    text = (
+        "A British diplomat, Peter Westmacott, praised the president. "
+        "The diplomat also mused about the 2016 race, saying the country is not in decline."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[1][1] == "attributed"
+    # one introduced without a name stays anonymous
+    sents, _ = labels_of(analyzer, "A witness said he saw the car. The witness also said the driver fled.")
+    assert [s[1] for s in sents] == ["vague_source", "vague_source"]
