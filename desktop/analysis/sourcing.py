@@ -386,13 +386,19 @@ class _Labeller:
                 if src is not None:
                     out.append((src, tok.text, tok))
                 continue
-            if self.parsed and low[k] in _FEARING and tok.tag_ in ("VB", "VBD", "VBP", "VBZ") and tok.dep_ in ("ROOT", "conj") \
-                    and any(c.dep_ == "ccomp" for c in tok.children):
-                # "Many fear that …", "officials worry this outbreak could spread": an unnamed group's
-                # view is credited to it; a named person's fear is the author's reading of them ("he
-                # worried they would …"), not something they said
-                src = self._source_for_verb(tok, sent)
-                if src is not None and not src.identifiable:
+            if self.parsed and (
+                low[k] in _FEARING and tok.tag_ in ("VB", "VBD", "VBP", "VBZ") and tok.dep_ in ("ROOT", "conj")
+                or low[k] in _STANCE and tok.dep_ == "acomp" and tok.head.dep_ in ("ROOT", "conj")
+            ) and any(c.dep_ == "ccomp" for c in tok.children):
+                # "Many fear that …", "officials worry this outbreak could spread", "his advisers were
+                # optimistic that …": an unnamed group's view is credited to it; a named person's fear
+                # or hope is the author's reading of them ("he worried they would …"), not their words
+                verb = tok if low[k] in _FEARING else tok.head
+                src = self._source_for_verb(verb, sent)
+                # "not all his allies are convinced he's …", "are not confident that …": a doubt the
+                # author reports, crediting no claim to anyone
+                denied = any(t.dep_ == "neg" for t in verb.subtree if t.i < tok.i)
+                if src is not None and not src.identifiable and not denied:
                     out.append((src, tok.text, tok))
                 continue
             act = self._reporting_act(tok) if self.parsed else None
@@ -1112,8 +1118,12 @@ class _Labeller:
                     # claims are taken into it
                     carry = (len(text) if block_end == -1 else block_end, label, source, stext[-40:], opens == "near")
             poll_figure = (
-                label == "unsourced" and why == _NO_SOURCE and last_poll is not None and idx - last_poll[0] <= 3
-                and _SHARE_FIGURE.search(stext) is not None
+                last_poll is not None and idx - last_poll[0] <= 3 and _SHARE_FIGURE.search(stext) is not None
+                and (
+                    label == "unsourced" and why == _NO_SOURCE
+                    # "Six percent were confident that …": the share of the poll's respondents
+                    or label == "vague_source" and source is not None and _SHARE_FIGURE.search(source) is not None
+                )
             )
             if poll_figure:
                 # `A YouGov poll … revealed that 59 percent … ⏎ Less than a third agreed …`: the
@@ -1345,6 +1355,7 @@ _ASKING = {"ask", "demand", "inquire", "request", "beg", "plead"}
 _NAME_IN_APPOSITION = re.compile(r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+,")
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 _FEARING = {"fear", "fears", "feared", "worry", "worries", "worried"}
+_STANCE = {"optimistic", "confident", "hopeful", "convinced", "certain", "skeptical", "sceptical", "doubtful", "pessimistic"}
 # a name or pronoun and a verb, a few words at most: `Beck questioned.`, `she asked Tuesday.`
 _TAIL_VERBS = {
     "questioned", "asked", "asks", "replied", "replies", "answered", "quipped", "joked", "shouted",

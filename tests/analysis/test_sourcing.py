@@ -1426,3 +1426,30 @@ def test_a_descriptor_of_someone_named_in_apposition_is_identifiable(analyzer):
     # one introduced without a name stays anonymous
     sents, _ = labels_of(analyzer, "A witness said he saw the car. The witness also said the driver fled.")
     assert [s[1] for s in sents] == ["vague_source", "vague_source"]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("The senator's advisers were optimistic that he would perform strongly in the primaries.", "vague_source"),
+        ("Even after the advertising campaign, some remained skeptical that he would follow through.", "vague_source"),
+        ("It was widely reported that Mr. Trump paid $100 million for the jet.", "vague_source"),
+        ("The treaty is widely seen as a failure.", "vague_source"),
+        # a named person's confidence is the author's reading of them
+        ("Bernie Sanders was confident that he would win.", "unsourced"),
+        # a doubt the author reports credits no claim to anyone
+        ("But not all his allies are convinced he’s the best champion of their interests.", "unsourced"),
+    ],
+)
+def test_what_unnamed_people_hope_or_doubt_is_vaguely_sourced(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+def test_a_share_of_a_polls_respondents_is_the_polls_figure(analyzer):
+    text = (
+        "A new Quinnipiac poll found that 48 percent of voters back Clinton. "
+        "Only six percent were confident that Congress would act."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[1][1:] == ("attributed", "A new Quinnipiac poll")
