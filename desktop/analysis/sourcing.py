@@ -173,6 +173,13 @@ def _characterises(tok, base: str) -> bool:
         for c in reach
     ):
         return True
+    if base in ("call", "label", "brand", "dub", "term") and any(
+        # "called her fallen son her hero": the parser made the second noun an apposition of the
+        # first; one set off by a comma ("called his brother, John,") is a name, not a label
+        g.dep_ == "appos" and g.left_edge.i > 0 and g.doc[g.left_edge.i - 1].text not in (",", "(", "—", "–", "-")
+        for c in tok.children if c.dep_ == "dobj" for g in c.children
+    ):
+        return True
     return base in _BLAME_FOR and any(c.dep_ == "prep" and c.lower_ == "for" for c in reach)
 
 

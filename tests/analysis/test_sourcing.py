@@ -1453,3 +1453,13 @@ def test_a_share_of_a_polls_respondents_is_the_polls_figure(analyzer):
     )
     sents, _ = labels_of(analyzer, text)
     assert sents[1][1:] == ("attributed", "A new Quinnipiac poll")
+
+
+def test_calling_someone_something_is_a_characterisation_however_parsed(analyzer):
+    text = (
+        "Felicia Sanders spoke on Monday. Sanders called her fallen son her hero before explaining why she forgave Roof. "
+        "Sanders called her brother, John, on Tuesday."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[1][1:] == ("attributed", "Felicia Sanders")
+    assert sents[2][1] == "unsourced"  # a phone call, and a name in apposition
