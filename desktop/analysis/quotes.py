@@ -1162,7 +1162,7 @@ class _Finder:
                     lead_at = prev[0].end + gap.rfind("\n")
                     new_lead = "\n" in gap and prev[1].name.split()[-1].lower() not in re.findall(r"[\w'’-]+", text[lead_at : q.start].lower()) \
                         and self._someone_else_leads(lead_at, q.start, prev[1].name)
-                    if gap.count("\n") <= 2 and not new_lead and not re.search(r"[.!?]\s+[A-Z][^“”\"]{60,}", gap):
+                    if gap.count("\n") <= 2 and not new_lead and not _authors_sentence_in(gap):
                         found = (prev[1], prev[2], "carried")
             if found is None:
                 found = self.checked(self.put_it(q))
@@ -1477,3 +1477,20 @@ def find_quotes(doc):
     doc._.sl_quote_info = infos
     doc._.sl_quotes = [i.span for i in infos]
     return doc
+
+
+# "Mr.", "Sen.", "Sept.", "J." end no sentence
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|Pres|St|Jr|Sr|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Ave|No)|\b[A-Z])$"
+)
+
+
+def _authors_sentence_in(gap: str) -> bool:
+    """A sentence of 60 or more characters without quote marks between two quotes: the author
+    speaking, so the second quote does not simply go on with the first."""
+    for m in re.finditer(r"[.!?]\s+[A-Z]", gap):
+        if m.group(0)[0] == "." and _ABBREVIATION.search(gap[: m.start()]):
+            continue
+        if re.compile(r"[^“”\"]{60,}").match(gap, m.end() - 1):
+            return True
+    return False

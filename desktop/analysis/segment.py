@@ -59,6 +59,7 @@ def unglue_quote_marks(doc):
 
 _BREAK = re.compile(r"\n\s*(?=\S)")
 _MARK = re.compile(r"''|``|[“”„«»\"]")
+_TITLE_AT_LINE_END = re.compile(r"\b(?:Rev|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Msgr|Fr)\.[ \t]*\n[ \t]*$")
 
 
 @Language.component("sourcelight_paragraphs")
@@ -116,6 +117,11 @@ def mark_paragraphs(doc):
     for pos in breaks:
         k = token_at(pos)
         if k < 0:
+            continue
+        if _TITLE_AT_LINE_END.search(text, max(0, pos - 12), pos) and text[pos : pos + 1].isupper():
+            # "… said the Rev.⏎David W. Dockery": a line broken after a title, not a new sentence
+            marks[k] = -1
+            changed = True
             continue
         marks[k] = 1
         changed = True

@@ -615,8 +615,9 @@ def _join(tokens) -> str:
     out = ""
     for k, t in enumerate(tokens):
         out += t.text + (t.whitespace_ if k < len(tokens) - 1 else "")
-    # "-Lynn Vavreck" (a list dash glued to the name): the dash is no part of it
-    return _GLUED.sub("", out.strip()).strip().lstrip("-–—‐ ")
+    # "-Lynn Vavreck" (a list dash glued to the name): the dash is no part of it; "the Rev.⏎David
+    # W. Dockery" (a line broken after the title) is one line
+    return " ".join(_GLUED.sub("", out.strip()).strip().lstrip("-–—‐ ").split())
 
 
 class NameBook:

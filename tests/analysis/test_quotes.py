@@ -1192,3 +1192,19 @@ def test_an_acronym_the_article_spells_out_is_reported_in_full(analyzer):
 )
 def test_a_bodys_name_goes_on_past_its_of(analyzer, body):
     assert speakers_of(analyzer, f'The {body} said, "The rule is final."') == [body]
+
+
+def test_a_title_in_the_attribution_is_no_sentence_of_the_authors(analyzer):
+    # 'Mr. Trump asked, repeating …' is the first quote's attribution, not the author speaking
+    # between two quotes, though 'Mr.' ends in a full stop
+    text = (
+        "Donald Trump held a news conference.\n\n"
+        "''What does that mean, he kept the country safe after 9/11?'' Mr. Trump asked, repeating a broadside - "
+        "that the 43rd president was responsible for the attacks - that he used in Saturday's debate. "
+        "''What about during 9/11? I was there.''"
+    )
+    quotes, _ = quotes_of(analyzer, text)
+    assert [(q[:20], speaker) for q, speaker in quotes] == [
+        ("''What does that mea", "Donald Trump"),
+        ("''What about during ", "Donald Trump"),
+    ]

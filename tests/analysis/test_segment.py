@@ -53,3 +53,21 @@ def test_text_without_any_punctuation_or_breaks(analyzer):
     text = "word " * 400
     sents = analyzer.analyze(text).sentences
     assert sents and all(s.label in ("unsourced", "not_claim", "attributed", "vague_source") for s in sents)
+
+
+def test_a_line_broken_after_a_title_goes_on_with_the_name(analyzer):
+    text = (
+        "“I’ve never known of anyone who has been pressured,” said the Rev.\n"
+        "David W. Dockery, senior pastor at First Baptist Church.\n"
+        "The Rev.\nRay Hurt has led the church for two decades.\n"
+        "He stayed.\nDr. Smith left."
+    )
+    result = analyzer.analyze(text)
+    assert [text[s.start : s.end].replace("\n", " ") for s in result.sentences] == [
+        "“I’ve never known of anyone who has been pressured,” said the Rev. David W. Dockery, senior pastor at First Baptist Church.",
+        "The Rev. Ray Hurt has led the church for two decades.",
+        "He stayed.",
+        "Dr. Smith left.",
+    ]
+    assert [q.speaker for q in result.quotes] == ["David W. Dockery"]
+    assert "\n" not in result.quotes[0].why
