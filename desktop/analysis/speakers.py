@@ -863,8 +863,8 @@ class NameBook:
     def resolve_pronoun(self, pos: int, person: bool = True, pronoun: str = "") -> tuple[str, int] | None:
         """The person a `he`/`she` at char `pos` refers to: the last speaker or subject before it.
         When that person's name says they are of the other sex, the last one whose name says the
-        right sex instead (`she` after `Felicia Sanders … Dylann Roof` is Felicia Sanders); with no
-        such person, the first choice stands.
+        right sex instead (`she` after `Felicia Sanders … Dylann Roof` is Felicia Sanders), else the
+        last one whose sex the article never says; with no such person, the first choice stands.
 
         Returns (name, sentences back) or None.
         """
@@ -872,7 +872,14 @@ class NameBook:
         m = _PRONOUN_GENDER.fullmatch(pronoun)
         want = ("m" if m.group(1) else "f") if m else None
         if best is not None and want is not None and self.gender(best[1]) not in (None, want):
-            best = self._last_person(pos, person, lambda name: self.gender(name) == want) or best
+            best = (
+                self._last_person(pos, person, lambda name: self.gender(name) == want)
+                # "Kelly … She told ABC …" after Trump: someone whose sex the article never says
+                # before someone of the other sex
+                or self._last_person(pos, person, lambda name: self.gender(name) is None and not _names_a_body(name)
+                                     and (not person or self._could_be_one_person(name)))
+                or best
+            )
         if best is None:
             return None
         back = self._sentences_between(best[0], pos)
@@ -1357,3 +1364,17 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if vague or not identifiable:
         return Source(phrase, False, f"'{phrase}' names no one a reader can check", start, end)
     return Source(phrase, True, f"'{phrase}'", start, end)
+
+
+# the last word of a newspaper's or a broadcaster's name ("Cincinnati Enquirer", "Chicago Tribune")
+_PAPER_WORDS = {
+    "enquirer", "times", "post", "news", "journal", "tribune", "herald", "gazette", "globe", "telegraph",
+    "guardian", "examiner", "observer", "chronicle", "star", "sun", "daily", "press", "magazine", "network",
+    "radio", "tv", "wire", "bulletin", "courier", "dispatch", "register", "record", "inquirer", "reporter",
+}
+
+
+def _names_a_body(name: str) -> bool:
+    """A name that ends in a body's or a newspaper's word: never 'he' or 'she'."""
+    last = name.split()[-1].lower() if name.split() else ""
+    return last in _BODY_WORDS or last in _PAPER_WORDS or name.lower() in lexicon().outlets

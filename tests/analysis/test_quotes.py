@@ -1208,3 +1208,14 @@ def test_a_title_in_the_attribution_is_no_sentence_of_the_authors(analyzer):
         ("''What does that mea", "Donald Trump"),
         ("''What about during ", "Donald Trump"),
     ]
+
+
+def test_she_is_never_the_last_man_when_a_woman_of_unknown_name_came_before(analyzer):
+    # 'Megyn' is in no list of first names; Trump is known to be a man ('he', 'Mr.')
+    text = (
+        "Donald Trump sat down with Megyn Kelly for an interview.\n\n"
+        "Kelly asked about the debate. Trump said he had moved on.\n\n"
+        "She told ABC on Monday the tone of the interview was cordial, and predicted viewers "
+        "“will be feeling a little uncomfortable.”"
+    )
+    assert speakers_of(analyzer, text) == ["Megyn Kelly"]
