@@ -1484,6 +1484,8 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|Pres|St|Jr|Sr|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Ave|No)|\b[A-Z])$"
 )
 
+_UNQUOTED_RUN = re.compile(r"[^“”\"]{60,}")
+
 
 def _authors_sentence_in(gap: str) -> bool:
     """A sentence of 60 or more characters without quote marks between two quotes: the author
@@ -1491,6 +1493,6 @@ def _authors_sentence_in(gap: str) -> bool:
     for m in re.finditer(r"[.!?]\s+[A-Z]", gap):
         if m.group(0)[0] == "." and _ABBREVIATION.search(gap[: m.start()]):
             continue
-        if re.compile(r"[^“”\"]{60,}").match(gap, m.end() - 1):
+        if _UNQUOTED_RUN.match(gap, m.end() - 1):
             return True
     return False

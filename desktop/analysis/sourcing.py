@@ -413,7 +413,7 @@ class _Labeller:
                 if tok.dep_ == "acl":  # "polls showing her lead evaporating": the polls
                     lo, hi = np_bounds(tok.head)
                     src = describe_source(doc, lo, hi, self.book, tok.idx)
-                elif doc[tok.i - 1].dep_ == "compound" and doc[tok.i - 1].head.i == tok.i and not any(
+                elif tok.i > sent.start and doc[tok.i - 1].dep_ == "compound" and doc[tok.i - 1].head.i == tok.i and not any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
                 ):
                     # "…, Federal Election Commission records show.": the parser made the holder a
