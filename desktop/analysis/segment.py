@@ -3,8 +3,9 @@
 Registered as the spaCy component `sourcelight_paragraphs`, placed before the parser
 (or after the sentencizer in the rule-only pipeline) so that paragraphs, headlines and
 bylines never run into each other. It also
-- splits tokens glued to a curly quote mark (`it”said`, `out“The`), so the tagger and parser see
-  the words (component `sourcelight_unglue`, first in the pipeline);
+- splits tokens glued to a curly quote mark (`it”said`, `out“The`), and a name glued to the
+  next word (`ScholzSaid`), so the tagger and parser see the words (component
+  `sourcelight_unglue`, first in the pipeline);
 - keeps a quote's closing mark and a `,” he said` tail in the quote's sentence (doubled
   apostrophes `''…''` of wire and archive copy count as marks too);
 - makes a dateline (`Paris, Mar. 31 (Al Arabiya) -`) a sentence of its own.
@@ -19,6 +20,13 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 
 _GLUE = re.compile(r"[“”„«»]|^[^\W\d_]+[,:;]\"[^\W\d_]")  # a straight mark only as in `said,"Look`
+# a name glued to the next word where copy lost a space ("Olaf ScholzSaid that", "Rishi SunakFor his
+# part"): only before words no brand or name ends in ("LinkedIn", "MoveOn" stay whole)
+_GLUED_WORDS = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]+)$")
+_GLUED_SECOND = {
+    "said", "says", "declared", "stated", "told", "noted", "added", "stressed", "wrote", "for", "and", "the",
+    "of", "to", "with", "who", "that", "was", "is", "has", "had", "but", "at", "by", "from",
+}
 _OPENERS = {"“", "„", "«"}
 _CLOSERS = {"”", "»"}
 # `PARIS, Mar. 31 (Reuters) -`, `WASHINGTON —`, `Kyiv (AP) –` at the start of a paragraph
@@ -34,6 +42,10 @@ def _split_glued(doc) -> None:
     todo = []
     for tok in doc:
         t = tok.text
+        m = _GLUED_WORDS.match(t)
+        if m and m.group(2).lower() in _GLUED_SECOND and not (tok.i and doc[tok.i - 1].text in ("#", "@")):
+            todo.append((tok, [m.group(1), m.group(2)]))  # "Olaf ScholzSaid that …": a lost space
+            continue
         if len(t) > 1 and _GLUE.search(t) and any(ch.isalpha() for ch in t):
             parts = [p for p in re.split(r"([“”„«»\"])", t) if p]
             parts = [q for p in parts for q in (re.split(r"(?<=\w)([,;:—–]+)$|^([—–]+)(?=\w)", p) if len(p) > 1 else [p]) if q]
@@ -43,7 +55,7 @@ def _split_glued(doc) -> None:
         return
     with doc.retokenize() as retok:
         for tok, parts in todo:
-            heads = [(tok, 0)] * len(parts)
+            heads = [(tok, k) for k in range(len(parts))]  # each its own head: no arc for the parser to keep
             retok.split(tok, parts, heads=heads)
 
 

@@ -1323,13 +1323,17 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     titled = book.by_title(phrase)
     if titled:
         return Source(titled, True, f"'{phrase}' → {titled}", start, end)
-    # "office of Italy's Prime Minister Giorgia Meloni": a person named inside the phrase
-    person_tokens = [t for t in toks if t.ent_type_ == "PERSON"]
-    if person_tokens and low in ("office", "spokesman", "spokeswoman", "spokesperson", "aides", "team", "campaign", "statement"):
-        pass  # the descriptor is the office, kept below
-    if person_tokens and low == "office":
-        run = strip_roles([t for t in toks if t.ent_type_ == "PERSON"])
-        if run:
+    # "office of Italy's Prime Minister Giorgia Meloni": the person named at the end of the phrase
+    # (found by the entity recogniser when it runs, else as the trailing run of proper nouns)
+    if low == "office":
+        run = [t for t in toks if t.ent_type_ == "PERSON"]
+        if not run:
+            for t in reversed(toks):
+                if not is_propn(t, tagged):
+                    break
+                run.insert(0, t)
+        run = strip_roles(run)
+        if run and (any(t.ent_type_ == "PERSON" for t in run) or len(run) >= 2 or book.gender(_join(run)) is not None):
             name = book.fullest(_join(run))
             return Source(name, True, f"'{phrase}' → {name}", start, end)
     named_body = [t for t in proper if not is_demonym(t) and t.ent_type_ not in ("NORP", "DATE")]

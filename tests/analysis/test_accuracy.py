@@ -12,11 +12,11 @@ from tests.conftest import GOLD_DIR, SEEDS_DIR
 # only; the honest figures are the held-out corpus slices `make eval` prints.
 # Raise a floor whenever a measurement rises; never lower one to make a change pass.
 FLOORS = {
-    "quote_f1": 0.92,  # measured 0.96
-    "speaker_accuracy": 0.85,  # measured 0.89
-    "attributed_f1": 0.90,  # measured 0.95
+    "quote_f1": 0.95,  # measured 0.99 (0.96 before names glued to the next word were split)
+    "speaker_accuracy": 0.90,  # measured 0.95 (0.89 before)
+    "attributed_f1": 0.90,  # measured 0.96
     "vague_source_f1": 0.85,  # measured 0.94 (small support: 1,533 characters)
-    "unsourced_f1": 0.90,  # measured 0.95
+    "unsourced_f1": 0.90,  # measured 0.97
     "not_claim_f1": 0.95,  # measured 0.99
     "emotive_f1": 0.85,  # measured 0.91 (2026-12-07: lexicon entries that describe more than judge removed)
 }

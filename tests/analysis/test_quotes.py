@@ -1219,3 +1219,12 @@ def test_she_is_never_the_last_man_when_a_woman_of_unknown_name_came_before(anal
         "“will be feeling a little uncomfortable.”"
     )
     assert speakers_of(analyzer, text) == ["Megyn Kelly"]
+
+
+def test_a_persons_office_speaks_for_the_person_without_the_entity_recogniser(analyzer):
+    text = (
+        "Leaders met in Paris on Monday.\n\n"
+        "office of Italy’s Prime Minister Giorgia Meloni Declared that Italy’s “support does not include "
+        "the presence of troops on Ukrainian territory.”"
+    )
+    assert speakers_of(analyzer, text) == ["Giorgia Meloni"]

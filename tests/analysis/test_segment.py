@@ -71,3 +71,17 @@ def test_a_line_broken_after_a_title_goes_on_with_the_name(analyzer):
     ]
     assert [q.speaker for q in result.quotes] == ["David W. Dockery"]
     assert "\n" not in result.quotes[0].why
+
+
+def test_a_name_glued_to_the_next_word_is_read_as_two_words(analyzer):
+    # copy that lost a space: the sentence before stays apart, and the speaker is the name alone
+    text = (
+        "However, other leaders indicated that they did not agree with sending troops.\n\n"
+        "He German Chancellor Olaf ScholzSaid that “one thing is clear: there will be no ground forces.”"
+    )
+    result = analyzer.analyze(text)
+    assert [text[s.start : s.end] for s in result.sentences] == text.split("\n\n")
+    assert [q.speaker for q in result.quotes] == ["Olaf Scholz"]
+    # names and brands that end in such a word stay whole
+    doc = analyzer.pipeline.nlp("He posted on LinkedIn and MoveOn that #StopThe plan was dead.")
+    assert {"LinkedIn", "MoveOn"} <= {t.text for t in doc}
