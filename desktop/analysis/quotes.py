@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from desktop.analysis.model import Span
+from desktop.analysis.segment import TITLE_ABBREVIATIONS
 from desktop.resources import word_set
 from desktop.analysis.speakers import (
     BARE_TITLES,
@@ -1480,9 +1481,7 @@ def find_quotes(doc):
 
 
 # "Mr.", "Sen.", "Sept.", "J." end no sentence
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|Pres|St|Jr|Sr|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Ave|No)|\b[A-Z])$"
-)
+_ABBREVIATION = re.compile(rf"(?:\b(?:{TITLE_ABBREVIATIONS}|St|Jr|Sr|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Ave|No)|\b[A-Z])$")
 
 _UNQUOTED_RUN = re.compile(r"[^“”\"]{60,}")
 

@@ -71,7 +71,9 @@ def unglue_quote_marks(doc):
 
 _BREAK = re.compile(r"\n\s*(?=\S)")
 _MARK = re.compile(r"''|``|[“”„«»\"]")
-_TITLE_AT_LINE_END = re.compile(r"\b(?:Rev|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Msgr|Fr)\.[ \t]*\n[ \t]*$")
+# titles written with a full stop that ends no sentence ("the Rev.⏎David W. Dockery", "Mr. Trump asked")
+TITLE_ABBREVIATIONS = "Rev|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Pres|Msgr|Fr"
+_TITLE_AT_LINE_END = re.compile(rf"\b(?:{TITLE_ABBREVIATIONS})\.[ \t]*\n[ \t]*$")
 
 
 @Language.component("sourcelight_paragraphs")

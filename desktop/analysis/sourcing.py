@@ -183,6 +183,15 @@ def _characterises(tok, base: str) -> bool:
     return base in _BLAME_FOR and any(c.dep_ == "prep" and c.lower_ == "for" for c in reach)
 
 
+def _compound_holder(tok):
+    """`…, FEC records show.`: the word right before a verb that the parser made the verb's
+    compound (it took 'records' for a verb too); the holder of what is shown. Or None."""
+    if tok.i == tok.sent.start:
+        return None
+    before = tok.doc[tok.i - 1]
+    return before if before.dep_ == "compound" and before.head.i == tok.i else None
+
+
 def _a_person(tok) -> bool:
     """A common noun for people ('the suspect', 'two witnesses', 'the spokesman')."""
     low = tok.lower_
@@ -413,11 +422,8 @@ class _Labeller:
                 if tok.dep_ == "acl":  # "polls showing her lead evaporating": the polls
                     lo, hi = np_bounds(tok.head)
                     src = describe_source(doc, lo, hi, self.book, tok.idx)
-                elif tok.i > sent.start and doc[tok.i - 1].dep_ == "compound" and doc[tok.i - 1].head.i == tok.i and not any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
-                ):
-                    # "…, Federal Election Commission records show.": the parser made the holder a
-                    # compound of the verb
+                elif _compound_holder(tok) is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                    # "…, Federal Election Commission records show.": the holder's whole name
                     lo = tok.i - 1
                     while lo > sent.start and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i in range(lo, tok.i + 1):
                         lo -= 1
@@ -568,9 +574,9 @@ class _Labeller:
             # "a poll shows that …", "with polls showing her lead evaporating": evidence speaks for
             # its makers; only documents and data report so, not "he showed up"
             holder = tok.head if tok.dep_ == "acl" else next((c for c in kids if c.dep_ == "nsubj"), None)
-            before = tok.doc[tok.i - 1] if tok.i > 0 else None
-            if before is not None and before.head.i == tok.i and before.dep_ == "compound" and before.lower_ in acts["evidence"]:
-                holder = before  # "…, FEC records show.": the parser took 'records' for a verb
+            before = _compound_holder(tok)
+            if before is not None and before.lower_ in acts["evidence"]:
+                holder = before
             if holder is not None and low in acts["find"] and holder.lower_ not in acts["evidence"]:
                 # "…, Fox found.", "Gallup found that …": what a named pollster, outlet or body
                 # concluded; "the police found the body" (no clause) is an event

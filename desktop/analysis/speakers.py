@@ -833,13 +833,17 @@ class NameBook:
             self._person_names = {m.name for m in self.mentions if m.person}
         return name in self._person_names and name not in self.org_names
 
+    def _a_body(self, name: str) -> bool:
+        """A name the article gives a body, an outlet's, or one ending in a body's word ('the State
+        Department'): never 'he' or 'she'."""
+        words = name.split()
+        return name in self.org_names or name.lower() in lexicon().outlets or bool(words) and words[-1].lower() in _BODY_WORDS
+
     def note_speaker(self, pos: int, name: str) -> None:
         """Remember a resolved speaker at char `pos` (for `he`/`she` later on); bodies are not people."""
-        if name in self.org_names or name.lower() in lexicon().outlets:
+        if self._a_body(name):
             return
         last = name.split()[-1] if name.split() else ""
-        if last.lower() in _BODY_WORDS:
-            return
         if last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is")):
             return  # 'banners', 'protesters' … : never a 'he' or a 'she' later on
         bisect.insort(self._speakers, (pos, name))
@@ -876,7 +880,8 @@ class NameBook:
                 self._last_person(pos, person, lambda name: self.gender(name) == want)
                 # "Kelly … She told ABC …" after Trump: someone whose sex the article never says
                 # before someone of the other sex
-                or self._last_person(pos, person, lambda name: self.gender(name) is None and not _names_a_body(name)
+                or self._last_person(pos, person, lambda name: self.gender(name) is None and not self._a_body(name)
+                                     and name.split()[-1].lower() not in _PAPER_WORDS
                                      and (not person or self._could_be_one_person(name)))
                 or best
             )
@@ -1376,9 +1381,3 @@ _PAPER_WORDS = {
     "guardian", "examiner", "observer", "chronicle", "star", "sun", "daily", "press", "magazine", "network",
     "radio", "tv", "wire", "bulletin", "courier", "dispatch", "register", "record", "inquirer", "reporter",
 }
-
-
-def _names_a_body(name: str) -> bool:
-    """A name that ends in a body's or a newspaper's word: never 'he' or 'she'."""
-    last = name.split()[-1].lower() if name.split() else ""
-    return last in _BODY_WORDS or last in _PAPER_WORDS or name.lower() in lexicon().outlets
