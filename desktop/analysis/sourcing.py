@@ -503,7 +503,20 @@ class _Labeller:
             and not (not c[0].identifiable and c[2].lower_ in _PUBLIC_DOUBT and not any(g.dep_ == "ccomp" for g in c[2].children))
             # "Needless to say, many were …", "so to speak": idioms of the author's
             and not (c[2].i - 2 >= sent.start and doc[c[2].i - 1].lower_ == "to" and doc[c[2].i - 2].lower_ in ("needless", "so", "is"))
+            # "The professor did not acknowledge their error", "The Caucus has yet to apologize":
+            # the author says what was not said
+            and not (self.parsed and self._unsaid(c[2]))
         ]
+
+    def _unsaid(self, tok) -> bool:
+        """A verb of saying denied ('did not acknowledge', 'never apologized', 'has yet to
+        apologize', 'failed to condemn') with nothing said in its reach: no clause, no quote."""
+        denied = any(c.dep_ == "neg" for c in tok.children) or tok.dep_ == "xcomp" and (
+            any(c.lower_ == "yet" for c in tok.head.children) or tok.head.lower_ in ("fail", "fails", "failed", "failing")
+        )
+        if not denied or any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            return False
+        return not any(self.in_quoted(t.idx) for t in tok.subtree)
 
     def _supplier_of_evidence(self, tok) -> Source | None:
         """`Emails obtained by WikiLeaks showed …`, `documents released by the State Department show
@@ -1106,7 +1119,10 @@ class _Labeller:
         first_body = None
         prev_label = None
         prev_source: str | None = None
-        carry = None  # (end, label, source, cue text) of a block quote after "X wrote:"
+        body = text.strip().split("\n\n", 1)[-1]
+        lines = sum(1 for line in body.split("\n") if line.strip())
+        self.line_per_sentence = "\n\n" not in body and lines >= 8 and lines >= 0.85 * len(sents)
+        carry = None  # (end, label, source, cue text, near, first line's end) of a block quote after "X wrote:"
         last_poll: tuple[int, str] | None = None  # (sentence index, name) of the last poll credited
         for idx, (s, e, sent) in enumerate(sents):
             stext = text[s:e]
@@ -1116,7 +1132,15 @@ class _Labeller:
             para_text = text[para_start:para_end].strip()
             whole_para = para_text == stext
             label, source, why = self.label_one(s, e, sent, stext, para_text, whole_para, first_body is None, prev_label, prev_source, idx, sents)
-            if carry is not None and s < carry[0] and (label == "unsourced" or label == "not_claim" and carry[4]) and why != "no words":
+            if carry is not None and s >= carry[5] and s < carry[0] and label != "not_claim":
+                # where every sentence has its own line the block runs on for a few lines, up to the
+                # first that credits someone of its own or sounds like the author again ("So
+                # interesting!", "Ah, yes, John Bolton.", "But how likely is that?")
+                if label != "unsourced" or carry[6] >= _BLOCK_LINES or _AUTHOR_AGAIN.search(stext):
+                    carry = None
+                elif "\n" in text[sents[idx - 1][1] : s]:
+                    carry = carry[:6] + (carry[6] + 1,)
+            if carry is not None and s < carry[0] and (label == "unsourced" or label == "not_claim" and carry[4] and s < carry[5]) and why != "no words":
                 # the paragraph after "Sanders wrote:": his words, set off without quote marks
                 label, source, why = carry[1], carry[2], f"follows '{carry[3]}' (a block quote after a colon)"
             elif carry is not None and s >= carry[0]:
@@ -1129,7 +1153,11 @@ class _Labeller:
                     block_end = text.find("\n", block_start)
                     # a block after a distant verb of saying may be a heading of the author's: only
                     # claims are taken into it
-                    carry = (len(text) if block_end == -1 else block_end, label, source, stext[-40:], opens == "near")
+                    line_end = len(text) if block_end == -1 else block_end
+                    # one sentence a line and no blank line between paragraphs (as PTC's texts
+                    # keep them): the block runs on past its first line, since nothing marks its end
+                    end = len(text) if self.line_per_sentence else line_end
+                    carry = (end, label, source, stext[-40:], opens == "near", line_end, 0)
             poll_figure = (
                 last_poll is not None and idx - last_poll[0] <= 3 and _SHARE_FIGURE.search(stext) is not None
                 and (
@@ -1307,6 +1335,13 @@ class _Labeller:
             criticism = self._unnamed_criticism(sent)
             if criticism is not None:
                 return "vague_source", criticism, f"'{criticism}' from no one named"
+        view = _IN_THE_VIEW_OF.match(stext) if self.parsed else None
+        if view:
+            # "To Sexton, who has made a study of Trump rallies, Tuesday marked a turning point": the
+            # person's reading of it, as "Sexton says" would credit it
+            name = self.book.fullest(view.group(1))
+            if self.book.is_person(name) or self.book.gender(name) is not None:
+                return "attributed", name, f"'{view.group(0).rstrip(', ')}': in the view of {name}"
         # 5. a continuation of the previous sentence's speaker
         if idx > 0 and prev_label == "attributed" and prev_source and stext[-1:] in "”\"»" and not self.in_quoted(e - 1):
             ps = sents[idx - 1][1]
@@ -1329,6 +1364,14 @@ class _Labeller:
 
 
 _NO_SOURCE = "no source in this sentence or the one before"
+# a block quote after a colon, in a text with a sentence a line, runs on for at most this many
+# lines after its first; these lines are the author's again
+_BLOCK_LINES = 4
+_AUTHOR_AGAIN = re.compile(r"[!?][”\"’']?$|^(?:Ah|Oh|Yes|No|Well|So|Wow|Sure|Indeed|Of course)\b[,!.]")
+# "To Ms. Gil, …", "To Florida consultant Wilson, who …, …": a sentence set in a person's view
+_IN_THE_VIEW_OF = re.compile(
+    r"^To\s+(?:(?!(?:of|the|a|an|his|her|their|its|my|our|your)\s)[\w.'’-]+\s+){0,3}?(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)(?:,\s+[^,;:]{1,120})?,\s+"
+)
 # a share of people: '59 percent', '13%', 'less than a third', 'the vast majority'
 _SHARE_FIGURE = re.compile(
     r"\b(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|one|two|three|four|five|six|seven|eight|nine|ten|"

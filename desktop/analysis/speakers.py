@@ -1352,6 +1352,10 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         vague = True
     if named_body and low in _ALWAYS_UNNAMED:
         pass  # "Pentagon sources", "Law enforcement sources": people inside a body, never named
+    elif low in ("official", "officials") and head.i > 0 and doc[head.i - 1].lower_ == "administration":
+        # "Obama administration officials", "a senior Administration official": a whole
+        # government's people, no office a reader could ask
+        named_body = []
     elif named_body:
         identifiable = True
         vague = False if not any(t.lower_ in QUANTIFIER_WORDS for t in toks) or named_body else vague

@@ -1463,3 +1463,80 @@ def test_calling_someone_something_is_a_characterisation_however_parsed(analyzer
     sents, _ = labels_of(analyzer, text)
     assert sents[1][1:] == ("attributed", "Felicia Sanders")
     assert sents[2][1] == "unsourced"  # a phone call, and a name in apposition
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # what someone did not say is the author's claim
+        ("The professor did not acknowledge their error.", "unsourced"),
+        ("The Caucus has yet to apologize for it.", "unsourced"),
+        ("Cruz never apologized for the remarks.", "unsourced"),
+        # a denied verb that still reports something: a clause, a quote
+        ("Border Patrol has not confirmed whether this group is part of the caravan.", "attributed"),
+        ("He never called the plan “a disaster.”", "attributed"),
+        ("The professor acknowledged their error.", "attributed"),
+    ],
+)
+def test_a_verb_of_saying_denied_reports_nothing(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
+
+
+def test_to_a_named_person_is_their_view(analyzer):
+    text = (
+        "Arianna Gil runs a skate crew in New York. "
+        "To Ms. Gil, skateboarding represents a cry of dissent against the city's gentrification. "
+        "To Florida consultant Rick Wilson, the official party line is just plain silly. "
+        "To the surprise of Rick Wilson, the line held. "
+        "To date, the crew has 300 members."
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert sents[1][1:] == ("attributed", "Arianna Gil")
+    assert sents[2][1:] == ("attributed", "Rick Wilson")
+    assert sents[3][1] == "unsourced"
+    assert sents[4][1] == "unsourced"
+
+
+def test_administration_officials_name_no_office(analyzer):
+    for text in (
+        "Obama administration officials at the time assured lawmakers that no license was coming.",
+        "A senior Obama administration official said the plan would fail.",
+    ):
+        (sent,), _ = labels_of(analyzer, text)
+        assert sent[1] == "vague_source", text
+    (sent,), _ = labels_of(analyzer, "A State Department official said the plan would fail.")
+    assert sent[1] == "attributed"
+
+
+def test_a_block_quote_runs_on_over_lines_where_each_sentence_has_its_own(analyzer):
+    """PTC's texts: one sentence a line, no blank line between paragraphs. A block after "X
+    reports:" goes on past its first line, over boilerplate, to the first line crediting someone
+    else, the author's own exclamation, or four lines on."""
+    body = [
+        "The caravan reached the border on Tuesday.",
+        "Fox 5 reports:",
+        "People on the Mexican side of the border were seen climbing the fence.",
+        "Several people scaled the fence and sat on top of it.",
+        "Take our poll - story continues below",
+        "A few jumped onto U.S. soil but quickly ran back as agents approached.",
+        "So interesting!",
+        "The agents had seen it all before.",
+        "The caravan will test the new rules.",
+        "Officials in Tijuana counted 2,000 people.",
+    ]
+    text = "Caravan Reaches the Border\n\n" + "\n".join(body) + "\n"
+    sents, _ = labels_of(analyzer, text)
+    got = {s: (label, source) for s, label, source in sents}
+    fox = got["Fox 5 reports:"]
+    assert fox[0] == "attributed" and fox[1].startswith("Fox")
+    for line in body[2:4] + body[5:6]:
+        assert got[line] == fox, line
+    assert got["Take our poll - story continues below"][0] == "not_claim"
+    assert got["The agents had seen it all before."][0] == "unsourced"
+    # the same lines as paragraphs of an ordinary article: the block is its first paragraph only
+    text = "Caravan Reaches the Border\n\n" + "\n\n".join(body) + "\n"
+    sents, _ = labels_of(analyzer, text)
+    got = {s: (label, source) for s, label, source in sents}
+    assert got[body[2]] == fox
+    assert got[body[3]][0] == "unsourced"
