@@ -70,6 +70,13 @@ _MENTION_BEFORE = re.compile(
 )
 
 
+# the people who speak for a body: `a representative for the university`
+_SPOKESPEOPLE = {
+    "representative", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
+    "lawyer", "attorney", "attorneys", "lawyers", "aide", "aides", "executive", "executives", "officer",
+}
+
+
 @dataclass
 class Quoted:
     """A stretch of text between quotation marks (marks included)."""
@@ -1323,7 +1330,7 @@ class _Finder:
             # without the entity recogniser a body's name reads as a person's; `the company` says
             # what it is, unless the name is plainly a person's (`Ben Carson`)
             body = not m.person or (described and len(m.name.split()) <= 3 and self.book.gender(m.name) is None)
-            if body and m.subject:
+            if body and (m.subject or self._speaks_for(m)):
                 # the whole name of the body: 'Justice Department', not the 'Department' left
                 # once the role-like 'Justice' is dropped
                 start = m.start
@@ -1335,6 +1342,20 @@ class _Finder:
                 name = self.text[start : m.end]
                 return Source(name, True, f"'{src.name}' → {name}, named just before", start, m.end)
         return None
+
+    def _speaks_for(self, m) -> bool:
+        """`A representative for Southern New Hampshire University did not respond …`: the body a
+        sentence's subject speaks for is as good as the subject, for a later `it`."""
+        t = self.token_at(m.end - 1)
+        if t is None or not self.book.parsed:
+            return False
+        while t.dep_ in ("compound", "flat") and t.head is not t:
+            t = t.head
+        prep = t.head if t.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in ("for", "of", "at") or prep.head is prep:
+            return False
+        who = prep.head
+        return who.dep_ in ("nsubj", "nsubjpass") and who.lower_ in _SPOKESPEOPLE
 
     def document_author(self, q: Quoted, src: Source) -> Source | None:
         """`The email was sent by Jeremy Bash. … “I just tried you on the phone,” it reads.`: an
@@ -1353,6 +1374,8 @@ class _Finder:
                 tok for tok in sent
                 if tok.lower_ in _DOCUMENT_NOUNS and tok.pos_ == "NOUN" and tok.idx < q.start
                 and not self.book.inside_quote(tok.idx)
+                # "In a tweet, it said …": the tweet is how it spoke, not what 'it' is
+                and not (sent is sents[0] and tok.dep_ == "pobj")
             ]
             if not nouns:
                 continue

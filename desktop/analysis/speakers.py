@@ -822,6 +822,7 @@ class NameBook:
         if not words:
             return None
         key = " ".join(words)
+        key = _ROLE_ABBREVIATIONS.get(key, key)  # "the AG": the Attorney General named before
         names = self.titles.get(key)
         if names and len(names) == 1:
             return self.fullest(next(iter(names)))
@@ -1056,6 +1057,13 @@ _BODY_OF_PERSON = {
 }
 
 
+# titles news copy abbreviates after giving them in full: "Attorney General Jeff Sessions … the AG"
+_ROLE_ABBREVIATIONS = {
+    "ag": "attorney general", "da": "district attorney", "pm": "prime minister", "fm": "foreign minister",
+    "potus": "president", "sos": "secretary of state", "ceo": "chief executive",
+}
+
+
 def _singular(word: str) -> str:
     """'chairmen' -> 'chairman', 'lawmakers' -> 'lawmaker' (role words only need these two rules)."""
     if word.endswith("men"):
@@ -1161,6 +1169,11 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if (_RESPONDENTS.match(phrase) or _SHARE.match(phrase)) and _POLL_NAMED.search(doc.text):
         # "those surveyed said": the respondents of the poll the article names
         return Source(phrase, True, f"'{phrase}': respondents of the poll the article names", start, end)
+    if len(toks) <= 2 and toks[-1].text.lower() in _ROLE_ABBREVIATIONS and toks[-1].text.isupper():
+        # "the AG said": the abbreviation of a title the article gave before a name
+        titled = book.by_title(toks[-1].text)
+        if titled:
+            return Source(titled, True, f"'{phrase}' → {titled}", start, end)
     head = toks[-1]
     if book.parsed:
         # the syntactic head of the phrase: the token whose head lies outside it

@@ -1228,3 +1228,21 @@ def test_a_persons_office_speaks_for_the_person_without_the_entity_recogniser(an
         "the presence of troops on Ukrainian territory.”"
     )
     assert speakers_of(analyzer, text) == ["Giorgia Meloni"]
+
+
+def test_an_abbreviated_title_is_the_person_given_it_in_full(analyzer):
+    text = (
+        "Attorney General Jeff Sessions spoke in San Francisco on Monday.\n\n"
+        "“We will enforce the law,” the AG said.\n\n"
+        "Prime Minister Viktor Orban spoke too. “Hungary comes first,” the PM said."
+    )
+    assert speakers_of(analyzer, text) == ["Jeff Sessions", "Viktor Orban"]
+
+
+def test_it_after_a_body_s_spokesperson_is_the_body_not_the_tweet_it_used(analyzer):
+    text = (
+        "Ashley Arnold posted the exchange online. A representative for Southern New Hampshire "
+        "University did not respond to a request for comment. In a tweet, it said it refunded the "
+        'tuition and "replaced the instructor."'
+    )
+    assert speakers_of(analyzer, text) == ["Southern New Hampshire University"]
