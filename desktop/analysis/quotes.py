@@ -70,6 +70,16 @@ _MENTION_BEFORE = re.compile(
 )
 
 
+# what someone said or wrote, whose owner speaks in it: `his remarks calling …`
+_WORDS_OF_SOMEONE = {
+    "remarks", "remark", "comments", "comment", "statement", "statements", "speech", "tweet", "tweets", "post",
+    "letter", "words", "op-ed", "column", "interview", "testimony", "message", "memo", "email",
+}
+_ISSUING = {
+    form for stem in ("issue", "release", "post", "send", "sent", "write", "wrote", "written", "deliver", "give", "gave",
+                      "given", "make", "made", "publish", "tweet", "pen", "sign", "draft", "put")
+    for form in (stem, stem + "s", stem + "d", stem + "ed", stem.removesuffix("e") + "ing", stem + "ing")
+}
 # the people who speak for a body: `a representative for the university`
 _SPOKESPEOPLE = {
     "representative", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
@@ -582,6 +592,17 @@ class _Finder:
                 # participle on the quoted words; it belongs to the clause before the comma
                 subj = next((t for t in reversed(doc[cue_tok.sent.start : cue_tok.i]) if t.dep_ in ("nsubj", "nsubjpass")
                              and t.head.i < cue_tok.i and not self.book.inside_quote(t.idx)), subj)
+            if subj is None and cue_tok.dep_ == "acl" and cue_tok.head.lower_ in _WORDS_OF_SOMEONE:
+                # "his remarks calling the Chinese government “strong”": the remarks' owner speaks;
+                # "Sanders issued a statement calling the plan “a disaster”": the one who made them
+                subj = next((c for c in cue_tok.head.children if c.dep_ == "poss"), None)
+                if subj is not None and subj.pos_ == "PRON":
+                    # "When Mr. Trump tried to defend his remarks …": 'his' is the clause's subject
+                    named = next((c for a in subj.head.ancestors for c in a.children
+                                  if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i < subj.i), None)
+                    subj = named if named is not None else subj
+                if subj is None and cue_tok.head.dep_ == "dobj" and cue_tok.head.head.lower_ in _ISSUING:
+                    subj = subject_of(cue_tok.head.head)
             # no subject: the noun whose relative clause ends right before the cue
             head = subj if subj is not None else _relative_clause_holder(cue_tok)
             if head is not None and not self.book.inside_quote(head.idx):

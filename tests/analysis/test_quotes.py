@@ -1246,3 +1246,17 @@ def test_it_after_a_body_s_spokesperson_is_the_body_not_the_tweet_it_used(analyz
         'tuition and "replaced the instructor."'
     )
     assert speakers_of(analyzer, text) == ["Southern New Hampshire University"]
+
+
+def test_words_calling_something_speak_for_whoever_said_or_issued_them(analyzer):
+    text = (
+        "John Kasich and Donald Trump met in Miami. When Mr. Trump tried to defend his remarks "
+        "calling the Chinese government ''strong'', Mr. Kasich differed.\n\n"
+        "Bernie Sanders spoke on Monday. Sanders issued a statement calling the plan “a disaster.”\n\n"
+        "Critics saw a statement calling the plan “a triumph.”"
+    )
+    quotes, _ = quotes_of(analyzer, text)
+    got = dict(quotes)
+    assert got["''strong''"] == "Donald Trump"
+    assert got["“a disaster.”"] == "Bernie Sanders"
+    assert got.get("“a triumph.”") != "Critics"  # they saw the statement; they did not issue it
