@@ -371,6 +371,17 @@ def subject_of(verb):
             opening = [c for c in subjects if c.i < v.i and _opens_clause(c)]
             if opening:
                 return opening[-1]
+        if subjects and v is not verb and verb.tag_ == "VBG" and subjects[0].pos_ == "NOUN" and not _known_agent(subjects[0].lower_) \
+                and v.dep_ in ("ccomp", "advcl", "relcl", "acl") and v.head is not v:
+            # "Trump argued that a database would keep people out, saying it's “all about
+            # management”", "Bennett denied the notion that a shakeup is coming, explaining …": the
+            # parser hung the participle on the reported clause, whose subject is a thing; the one
+            # who argued or denied says it
+            up = v.head.head if v.dep_ == "acl" and v.head.dep_ in ("dobj", "pobj", "attr") else v.head
+            if up.pos_ in ("VERB", "AUX") and up is not v and lexicon().verb_forms.get(up.lower_):
+                v = up
+                seen += 1
+                continue
         if subjects:
             return subjects[0]
         if v.dep_ == "acl" and v.tag_ in ("VBD", "VBZ", "VBP") and v.head.i < v.i and v.head.pos_ in ("NOUN", "PROPN"):
@@ -1003,17 +1014,26 @@ def _known_name(tok, book: NameBook) -> bool:
 _ABSTRACT_ENDINGS = ("ing", "tion", "tions", "sion", "sions", "ness", "ity", "ities", "ment", "ments", "ance", "ence", "ism", "ship")
 
 
+def _known_agent(low: str) -> bool:
+    """A noun the word lists know for one that can speak: a person's role, a body, a group, an
+    outlet, a document."""
+    lex = lexicon()
+    for word in (low, _singular(low), low[:-3] + "y" if low.endswith("ies") else low):
+        if word in lex.agent_nouns or word in lex.roles or word in lex.vague_heads or word in lex.group_nouns or word in lex.outlets:
+            return True
+        if word in _BODY_WORDS or word in _DOCUMENT_WORDS or word in _REFERRED_DOCUMENTS or word in _ALWAYS_UNNAMED or word in _ONE_OF_MANY:
+            return True
+    return False
+
+
 def _can_report(head) -> bool:
     """Can a noun phrase with this head say, report or hold a view? Not "the drinking", "a close
     look", "their show of force" (inanimate_nouns.txt and abstract endings); people, bodies and
     documents can (agent_nouns.txt, roles, vague heads)."""
     lex = lexicon()
     low = head.lower_
-    for word in (low, _singular(low), low[:-3] + "y" if low.endswith("ies") else low):
-        if word in lex.agent_nouns or word in lex.roles or word in lex.vague_heads or word in lex.group_nouns or word in lex.outlets:
-            return True
-        if word in _BODY_WORDS or word in _DOCUMENT_WORDS or word in _REFERRED_DOCUMENTS or word in _ALWAYS_UNNAMED or word in _ONE_OF_MANY:
-            return True
+    if _known_agent(low):
+        return True
     if low in lex.inanimate_nouns or _singular(low) in lex.inanimate_nouns:
         return False
     return not low.endswith(_ABSTRACT_ENDINGS)

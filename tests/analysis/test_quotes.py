@@ -1260,3 +1260,14 @@ def test_words_calling_something_speak_for_whoever_said_or_issued_them(analyzer)
     assert got["''strong''"] == "Donald Trump"
     assert got["“a disaster.”"] == "Bernie Sanders"
     assert got.get("“a triumph.”") != "Critics"  # they saw the statement; they did not issue it
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters_not_the_clauses_subject(analyzer):
+    text = (
+        "Donald Trump and Barry Bennett spoke on Monday.\n\n"
+        "Trump argued that a database would keep people from coming into the country illegally, "
+        "saying it’s “all about management.”\n\n"
+        "Reached by POLITICO, Bennett denied the notion that a campaign shakeup is coming, explaining "
+        "that he was unaware of the interview because he was “taking a day off.”"
+    )
+    assert speakers_of(analyzer, text) == ["Donald Trump", "Barry Bennett"]
