@@ -478,7 +478,7 @@ def _relative_clause_holder(cue_tok):
     for _ in range(8):
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i:
             return t.head if t.right_edge.i >= k else None
-        if t.head is t or t.head.i >= cue_tok.i:
+        if t.head.i == t.i or t.head.i >= cue_tok.i:
             return None
         t = t.head
     return None
@@ -566,7 +566,7 @@ class _Finder:
             # "telling CNN that Trump is a “faker” and questioning how he has “…”": the parser hung
             # the second participle inside what the first reported; both share one speaker
             outer = next((a for a in cue_tok.ancestors if a.tag_ == "VBG" and is_cue_verb(a, self.tagged)), None)
-            if outer is not None and outer is not cue_tok.head:
+            if outer is not None and outer.i != cue_tok.head.i:
                 return self.source_for_cue(outer, at_char, after_quote)
         if self.parsed:
             if cue_tok.dep_ == "relcl" and cue_tok.text.islower() and cue_tok.head.pos_ == "PROPN" and cue_tok.head.i < cue_tok.i \
@@ -626,7 +626,7 @@ class _Finder:
                 if src:
                     return src
             after = lexical_np_after(doc, cue_tok.i + 1, min(len(doc), cue_tok.i + 12))
-            if after and not self._reported_or_addressed(cue_tok, *after):
+            if after:
                 return describe_source(doc, after[0], after[1], self.book, at_char)
             return None
         before = lexical_np_before(doc, cue_tok.i, max(sent.start, self._floor(cue_tok)))
@@ -634,23 +634,9 @@ class _Finder:
             return describe_source(doc, before[0], before[1], self.book, at_char)
         if cue_tok.i + 1 < len(doc):
             after = lexical_np_after(doc, cue_tok.i + 1, min(len(doc), cue_tok.i + 10))
-            if after and not self._reported_or_addressed(cue_tok, *after):
+            if after:
                 return describe_source(doc, after[0], after[1], self.book, at_char)
         return None
-
-    def _reported_or_addressed(self, cue_tok, lo: int, hi: int) -> bool:
-        """Is the phrase doc[lo:hi] after a verb of saying part of what was said or whom it was said
-        of ('saying white people “deserve to die”', 'praising Hitler as a “very great man”'), not
-        the one saying it ('said Peskov')? Only the parse can tell."""
-        if not self.parsed or cue_tok.i == 0 or cue_tok.tag_ in ("VBD", "VBZ", "VBP") and self.doc[cue_tok.i - 1].text in (",", "”", '"', "''", "’"):
-            return False  # '…, said Michael Kofman, an expert …, would read': inverted, however parsed
-        inside = range(lo, hi)
-        head = next((t for t in self.doc[lo:hi] if t.head.i not in inside or t.head is t), None)
-        if head is None or head.lower_ in PERSON_PRONOUNS:
-            return False  # 'saying he “sort of hopes”': most often the one saying it
-        if head.dep_ in ("dobj", "dative") and head.head is cue_tok:
-            return True
-        return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ in ("ccomp", "xcomp") and head.head.head is cue_tok
 
     def _floor(self, tok) -> int:
         """Token index before which a lexical search never goes: the end of a quote before `tok`."""
@@ -775,7 +761,7 @@ class _Finder:
                     if v.idx >= q.end and steps == 0 and r.dep_ not in ("ccomp", "parataxis", "dobj", "xcomp"):
                         return None
                     src = self.source_for_cue(v, v.idx, after_quote=v.idx >= q.end)
-                    if src is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head is not v:
+                    if src is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.i != v.i:
                         # `urged those calling for his withdrawal to “give him time”`: the
                         # participle describes a noun; the verb above it reports
                         v, steps = v.head, steps + 1
@@ -783,7 +769,7 @@ class _Finder:
                     if src is None:
                         return None
                     return src, v.text, "after" if v.idx >= q.end else "before"
-                if v.head is v:
+                if v.head.i == v.i:
                     break
                 v, steps = v.head, steps + 1
         return None
@@ -837,7 +823,7 @@ class _Finder:
                 entry = child.dep_
                 clause_only = lexicon().verb_forms.get(v.lower_) in lexicon().clause_only
                 if not (entry in (_CLAUSE_DEPS if clause_only else _REPORTED_DEPS) or entry == "prep" and child.lower_ in ("of", "as", "about")):
-                    if clause_only and entry == "dobj" and v.head is not v:
+                    if clause_only and entry == "dobj" and v.head.i != v.i:
                         # `would welcome China’s participation in a “…”`: no report here; the verb
                         # above it may be one (`Carter said he would welcome …`)
                         child, v = v, v.head
@@ -846,7 +832,7 @@ class _Finder:
                 src = self.source_for_cue(v, v.idx, after_quote=False)
                 # only someone a reader can name: not "official figures", "a caller", "rally goers"
                 return (src, v.text, "before") if src is not None and src.identifiable else None
-            if v.head is v:
+            if v.head.i == v.i:
                 return None
             child, v = v, v.head
         return None
@@ -868,7 +854,7 @@ class _Finder:
             # the head of the phrase starting at i
             t = doc[i]
             head = t
-            while head.head is not head and head.head.i < limit and head.head.i >= i and head.dep_ in ("compound", "det", "amod", "flat", "poss", "nmod", "nummod"):
+            while head.head.i != head.i and head.head.i < limit and head.head.i >= i and head.dep_ in ("compound", "det", "amod", "flat", "poss", "nmod", "nummod"):
                 head = head.head
             lo, hi = np_bounds(head)
             lo = max(lo, i)
@@ -936,7 +922,7 @@ class _Finder:
                 # the colon closes
                 v, steps = toks[-2], 0
                 while (v.pos_ not in ("VERB", "AUX") or v.dep_ in ("relcl", "ccomp", "xcomp", "conj", "aux")) \
-                        and v.head is not v and toks[0].i <= v.head.i < toks[-1].i and steps < 6:
+                        and v.head.i != v.i and toks[0].i <= v.head.i < toks[-1].i and steps < 6:
                     v, steps = v.head, steps + 1
                 subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
                 if subj is not None and subj.i >= toks[0].i and subj.pos_ != "PROPN" and subj.lower_ not in ("he", "she"):
@@ -970,7 +956,7 @@ class _Finder:
                 if v.lower_ in forms and v.pos_ in ("VERB", "AUX") and v.i < span.start and not self.book.inside_quote(v.idx):
                     src = self._framer(v)
                     return (src, v.text, "before") if src is not None else None
-                if v.head is v or v.dep_ in ("ROOT",):
+                if v.head.i == v.i or v.dep_ in ("ROOT",):
                     break
                 v, steps = v.head, steps + 1
         return None
@@ -1370,10 +1356,10 @@ class _Finder:
         t = self.token_at(m.end - 1)
         if t is None or not self.book.parsed:
             return False
-        while t.dep_ in ("compound", "flat") and t.head is not t:
+        while t.dep_ in ("compound", "flat") and t.head.i != t.i:
             t = t.head
         prep = t.head if t.dep_ == "pobj" else None
-        if prep is None or prep.lower_ not in ("for", "of", "at") or prep.head is prep:
+        if prep is None or prep.lower_ not in ("for", "of", "at") or prep.head.i == prep.i:
             return False
         who = prep.head
         return who.dep_ in ("nsubj", "nsubjpass") and who.lower_ in _SPOKESPEOPLE
@@ -1478,7 +1464,7 @@ class _Finder:
             verb = cue_toks[-1] if cue_toks else root
             src = self.source_for_cue(verb, verb.idx, after_quote=False)
             if src and src.identifiable and src.name.lower() not in ("it", "this", "that", "there", "here"):
-                return src, (verb.text + " …:") if verb is not toks[-1] else ":", "previous"
+                return src, (verb.text + " …:") if verb.i != toks[-1].i else ":", "previous"
             return None
         for tok in reversed(toks):
             if is_cue_verb(tok, self.tagged) and not self.book.inside_quote(tok.idx):

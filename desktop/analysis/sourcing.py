@@ -470,7 +470,7 @@ class _Labeller:
                         if self.parsed:
                             head = nxt
                             guard = 0
-                            while head.head is not head and head.dep_ in ("compound", "det", "amod", "flat", "poss", "nmod", "nummod") and guard < 6:
+                            while head.head.i != head.i and head.dep_ in ("compound", "det", "amod", "flat", "poss", "nmod", "nummod") and guard < 6:
                                 head = head.head
                                 guard += 1
                             lo, hi = np_bounds(head)
@@ -645,7 +645,7 @@ class _Labeller:
         testifying before investigators"), or a gerund that is the subject ("Declaring that … is
         simply common sense"): the sentence's claim is not the report."""
         t = tok
-        while t.dep_ == "conj" and t.head is not t:
+        while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
         if t.dep_ in ("csubj", "csubjpass"):
             return True
@@ -864,7 +864,7 @@ class _Labeller:
             return False
         t = tok
         for _ in range(40):
-            if t.head is t:
+            if t.head.i == t.i:
                 return False
             if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self._BACKGROUND_MARKS for c in t.children):
                 return True
@@ -1428,7 +1428,7 @@ def _under_modal(verb) -> bool:
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in _MODALS | {"will", "wo", "'ll", "’ll"} for c in v.children):
             return True
-        if v.dep_ not in ("ccomp", "xcomp", "acl", "advcl") or v.head is v:
+        if v.dep_ not in ("ccomp", "xcomp", "acl", "advcl") or v.head.i == v.i:
             return False
         v = v.head
     return False

@@ -372,13 +372,13 @@ def subject_of(verb):
             if opening:
                 return opening[-1]
         if subjects and v is not verb and verb.tag_ == "VBG" and subjects[0].pos_ == "NOUN" and not _known_agent(subjects[0].lower_) \
-                and v.dep_ in ("ccomp", "advcl", "relcl", "acl") and v.head is not v:
+                and v.dep_ in ("ccomp", "advcl", "relcl", "acl") and v.head.i != v.i:
             # "Trump argued that a database would keep people out, saying it's “all about
             # management”", "Bennett denied the notion that a shakeup is coming, explaining …": the
             # parser hung the participle on the reported clause, whose subject is a thing; the one
             # who argued or denied says it
             up = v.head.head if v.dep_ == "acl" and v.head.dep_ in ("dobj", "pobj", "attr") else v.head
-            if up.pos_ in ("VERB", "AUX") and up is not v and lexicon().verb_forms.get(up.lower_):
+            if up.pos_ in ("VERB", "AUX") and up.i != v.i and lexicon().verb_forms.get(up.lower_):
                 v = up
                 seen += 1
                 continue
@@ -394,7 +394,7 @@ def subject_of(verb):
             v = v.head.head
             seen += 1
             continue
-        if v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.head is not v.head and v.head.i < v.i \
+        if v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.head.i != v.head.i and v.head.i < v.i \
                 and lexicon().verb_forms.get(v.lower_) and lexicon().verb_forms.get(v.head.head.lower_) and v.head.head.i < v.head.i \
                 and v.head.head.dep_ != "relcl":
             # "De Blasio said the move was made by Bratton and said, “…”": the second 'said' is the
@@ -403,7 +403,7 @@ def subject_of(verb):
             seen += 1
             continue
         if (v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dep") or v.dep_ == "advmod" and v.pos_ == "ADV" and v is not verb) \
-                and v.head is not v:
+                and v.head.i != v.i:
             # ("went so far as to say": 'say' hangs on 'far', 'far' on 'went')
             v = v.head
             seen += 1
@@ -433,7 +433,9 @@ def subject_of(verb):
     if verb.i + 1 < len(doc):
         nxt = doc[verb.i + 1]
         if nxt.pos_ in ("PROPN", "NOUN", "PRON") and nxt.dep_ not in ("dobj",) and nxt.lower_ not in _WHEN_WORDS \
-                and not (nxt.dep_ in ("nsubj", "nsubjpass") and nxt.head is not verb):
+                and not (nxt.dep_ in ("nsubj", "nsubjpass") and nxt.head.i != verb.i) \
+                and not (lexicon().verb_forms.get(verb.lower_) == "tell" and nxt.head.dep_ in ("dobj", "dative") and nxt.head.head.i == verb.i):
+            # (whom one tells is never the teller: "…, founder of the center, tells Breitbart News")
             j = nxt.i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].dep_ in ("compound", "flat", "nsubj", "appos", "dobj", "npadvmod") :
                 j += 1
@@ -1198,7 +1200,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if book.parsed:
         # the syntactic head of the phrase: the token whose head lies outside it
         inside = {t.i for t in toks}
-        heads = [t for t in toks if t.head.i not in inside or t.head is t]
+        heads = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
         if heads:
             head = heads[0]
     low = head.lower_

@@ -1271,3 +1271,13 @@ def test_a_participle_after_a_reported_clause_is_the_reporters_not_the_clauses_s
         "that he was unaware of the interview because he was “taking a day off.”"
     )
     assert speakers_of(analyzer, text) == ["Donald Trump", "Barry Bennett"]
+
+
+def test_whom_someone_tells_is_never_the_one_telling(analyzer):
+    text = (
+        "Leaders Back Cruz\n\nMorton Blackwell, founder of the Leadership Institute, endorsed Cruz last "
+        "week, saying he “has consistently demonstrated his deep commitment to conservative principles.”\n\n"
+        "“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center, tells "
+        "Breitbart News in an exclusive interview.\n\nBozell was only five years old when the statement was signed."
+    )
+    assert speakers_of(analyzer, text) == ["Morton Blackwell", "Brent Bozell III"]
