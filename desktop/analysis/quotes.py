@@ -25,6 +25,7 @@ from desktop.analysis.model import Span
 from desktop.analysis.segment import TITLE_ABBREVIATIONS
 from desktop.resources import word_set
 from desktop.analysis.speakers import (
+    _BODY_OF_PERSON,
     BARE_TITLES,
     PERSON_PRONOUNS,
     NameBook,
@@ -70,11 +71,6 @@ _MENTION_BEFORE = re.compile(
 )
 
 
-# what someone said or wrote, whose owner speaks in it: `his remarks calling …`
-_WORDS_OF_SOMEONE = {
-    "remarks", "remark", "comments", "comment", "statement", "statements", "speech", "tweet", "tweets", "post",
-    "letter", "words", "op-ed", "column", "interview", "testimony", "message", "memo", "email",
-}
 _ISSUING = {
     form for stem in ("issue", "release", "post", "send", "sent", "write", "wrote", "written", "deliver", "give", "gave",
                       "given", "make", "made", "publish", "tweet", "pen", "sign", "draft", "put")
@@ -592,7 +588,7 @@ class _Finder:
                 # participle on the quoted words; it belongs to the clause before the comma
                 subj = next((t for t in reversed(doc[cue_tok.sent.start : cue_tok.i]) if t.dep_ in ("nsubj", "nsubjpass")
                              and t.head.i < cue_tok.i and not self.book.inside_quote(t.idx)), subj)
-            if subj is None and cue_tok.dep_ == "acl" and cue_tok.head.lower_ in _WORDS_OF_SOMEONE:
+            if subj is None and cue_tok.dep_ == "acl" and cue_tok.head.lower_ in _BODY_OF_PERSON:
                 # "his remarks calling the Chinese government “strong”": the remarks' owner speaks;
                 # "Sanders issued a statement calling the plan “a disaster”": the one who made them
                 subj = next((c for c in cue_tok.head.children if c.dep_ == "poss"), None)
