@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from desktop.analysis.model import Span
 from desktop.resources import read_lines, word_set
 from desktop.analysis.speakers import (
+    _known_agent,
     BARE_TITLES,
     PERSON_PRONOUNS,
     QUANTIFIER_WORDS,
@@ -762,8 +763,14 @@ class _Labeller:
         head = self._phrase_head(src.start, src.end)
         if head is None:
             return False
-        if head.lower_ in QUANTIFIER_WORDS and head.dep_ == "nsubj" and not any(True for _ in head.children):
-            return False  # "few believe …": people, though tagged as an adjective
+        if head.lower_ in QUANTIFIER_WORDS and head.dep_ == "nsubj" and all(
+            c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and (g.pos_ in ("PRON", "PROPN") or _known_agent(g.lower_)) for g in c.children
+            ) or c.dep_ == "advmod" for c in head.children
+        ):
+            # "few believe …", "most of them said …": people, though tagged as an adjective (not
+            # "most of the evidence")
+            return False
         if head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "SCONJ", "CCONJ", "PART", "INTJ", "SYM", "X") or head.tag_ == "VBG":
             return True
         if head.pos_ == "NUM" and not any(t.lower_ in ("percent", "%", "per") for t in head.doc[head.i : head.i + 3]) and not any(

@@ -1540,3 +1540,16 @@ def test_a_block_quote_runs_on_over_lines_where_each_sentence_has_its_own(analyz
     got = {s: (label, source) for s, label, source in sents}
     assert got[body[2]] == fox
     assert got[body[3]][0] == "unsourced"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of them said they had loved working for Carrier.",
+        "Many of them told reporters they had loved working for Carrier.",
+        "Most of the workers said they had loved working for Carrier.",
+    ],
+)
+def test_most_or_many_of_a_group_are_unnamed_people(analyzer, text):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == "vague_source"
