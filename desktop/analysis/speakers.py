@@ -1377,8 +1377,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
             name = book.fullest(_join(run))
             return Source(name, True, f"'{phrase}' → {name}", start, end)
     named_body = [t for t in proper if not is_demonym(t) and t.ent_type_ not in ("NORP", "DATE")]
-    if named_body and low in lexicon().vague_heads and not is_role(head) or low in ("officials", "diplomats", "sources"):
-        # "U.S. officials", "Gulf sources": a country names no office
+    if (named_body and low in lexicon().vague_heads and not is_role(head) or low in ("officials", "diplomats", "sources")) and low != "police":
+        # "U.S. officials", "Gulf sources": a country names no office ("Paris police", "police in
+        # Ohio" name a force, as "Clayton County police" does)
         place = " ".join(t.lower_ for t in named_body)
         if place in lexicon().countries or all(t.lower_ in lexicon().countries for t in named_body):
             named_body = []

@@ -1553,3 +1553,17 @@ def test_a_block_quote_runs_on_over_lines_where_each_sentence_has_its_own(analyz
 def test_most_or_many_of_a_group_are_unnamed_people(analyzer, text):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == "vague_source"
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Paris police said three people were arrested.", "attributed"),
+        ("Police in Paris said three people were arrested.", "attributed"),
+        ("U.S. officials said the talks failed.", "vague_source"),
+        ("Police said three people were arrested.", "vague_source"),
+    ],
+)
+def test_a_place_names_its_police_force_but_no_office(analyzer, text, label):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1] == label
