@@ -414,6 +414,15 @@ _PUT_IT = re.compile(
     r"\b[Aa]s\s+([A-Z][^,;:!?\n]{1,60}?)(?:,[^;!?\n]{0,120},['’\"”]*)?\s+(?:once\s+|has\s+|had\s+)?put\s+it[,:]?\s*$"
 )
 _IN_WORDS = re.compile(r"\b[Ii]n\s+([A-Z][^,.;:!?\n]{1,60}?)['’]s?\s+(?:own\s+)?words[,:]?\s*$")
+# `“We will not give in.” That was the message from Angela Merkel on Monday.`, `… That's what
+# Sanders told the crowd.`: the sentence after a quote that stands alone says whose it was
+_MESSAGE_FROM = re.compile(
+    r"\s*(?:That|This|Such)(?:'s|’s|\s+is|\s+was|\s+were)\s+(?:"
+    r"(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:message|word|words|warning|verdict|view|response|reply|answer|"
+    r"assessment|promise|pledge|argument|position|vow|plea|refrain)\s+(?:from|of)\s+"
+    r"|what\s+(?=(?:the\s+)?[A-Z]))"
+    r"((?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+|the\s+[a-z]+(?:\s+[a-z]+)?)"
+)
 # how the quoted words hang on a verb of saying when they are what it reports
 _REPORTED_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "conj", "dative"}
 # … and on a verb that reports only a clause (`observing training … in a “classroom”` is no report)
@@ -776,6 +785,16 @@ class _Finder:
         lo = max(0, q.start - 200)
         m = _PUT_IT.search(self.text, lo, q.start) or _IN_WORDS.search(self.text, lo, q.start)
         return self._named_by(m, "put it" if m is not None and m.re is _PUT_IT else "in … words")
+
+    def message_from(self, q: Quoted):
+        """`“We will not give in.” That was the message from Angela Merkel.`: a quote that is a
+        sentence of its own, and the next sentence names whose message it was."""
+        if not q.closed or not re.search(r"[.!?]['’\"”»]*$", self.text[q.start : q.end]):
+            return None
+        m = _MESSAGE_FROM.match(self.text, q.end)
+        if m is None or "\n" in self.text[q.end : m.start(1)]:
+            return None
+        return self._named_by(m, "that was the message from")
 
     def _named_by(self, m, cue: str):
         """(source, cue, "before") for the name a pattern before the quote caught in its group 1."""
@@ -1176,7 +1195,7 @@ class _Finder:
                     if gap.count("\n") <= 2 and not new_lead and not _authors_sentence_in(gap):
                         found = (prev[1], prev[2], "carried")
             if found is None:
-                found = self.checked(self.put_it(q))
+                found = self.checked(self.put_it(q)) or self.checked(self.message_from(q))
             if found is None and not title_context:
                 found = self.headline_speaker(q)
             if found is None and not title_context and not _is_title(content, 12) \

@@ -1320,6 +1320,11 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     ):
         # "the two lawmakers", "both senators": the people the article has named
         return Source(phrase, True, f"'{phrase}': the people the article has named", start, end)
+    if book.parsed and not head_proper and any(
+        c.dep_ in ("relcl", "acl") and _ANONYMOUS.search(" ".join(t.text for t in c.subtree)) for c in head.children
+    ):
+        # "The minister, who asked not to be named, said": a description that withholds the name
+        return Source(phrase, False, f"'{phrase}', whom the article will not name", start, end)
     if toks[0].lower_ in ("a", "an", "one", "another") and low in _ONE_OF_MANY and not any(
         c.dep_ == "appos" for c in head.children
     ) and not (book.parsed and _official_of_named_office(toks, head)):

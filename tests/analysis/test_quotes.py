@@ -1281,3 +1281,16 @@ def test_whom_someone_tells_is_never_the_one_telling(analyzer):
         "Breitbart News in an exclusive interview.\n\nBozell was only five years old when the statement was signed."
     )
     assert speakers_of(analyzer, text) == ["Morton Blackwell", "Brent Bozell III"]
+
+
+def test_the_sentence_after_a_lone_quote_can_say_whose_it_was(analyzer):
+    assert speakers_of(analyzer, "“We will not give in.” That was the message from Angela Merkel on Monday.") == ["Angela Merkel"]
+    assert speakers_of(analyzer, "Angela Merkel spoke. “We will not give in.” That’s what Merkel told the crowd.") == ["Angela Merkel"]
+    assert speakers_of(analyzer, "“We will not give in.” That is the question.") == []
+
+
+def test_a_description_that_withholds_the_name_is_a_vague_source(analyzer):
+    result = analyzer.analyze("The minister, who asked not to be named, said: “This is a disaster.”")
+    assert [s.label for s in result.sentences] == ["vague_source"]
+    result = analyzer.analyze("The minister, who was appointed last week, said: “This is a disaster.”")
+    assert [s.label for s in result.sentences] == ["attributed"]
