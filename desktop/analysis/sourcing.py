@@ -92,6 +92,10 @@ _STYLE_SHEET_LINE = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]{0,4}\.?(?:[A-Z]\.?)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+$"
 )
+# a byline inside a scraped line: a name in capitals after "by", or a wire service
+_BYLINE_INSIDE = re.compile(
+    r"\b[Bb]y\s+[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){1,2},\s+[A-Z]{2,}|\bBy\s+(?:The\s+)?(?:Associated Press|Reuters|AFP|Agence France-Presse)\s+[A-Z]{3,}"
+)
 _BYLINE = re.compile(
     r"^(?:By|BY|Written by|Words by|Reporting by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|da|di|del|van|von|der|al|bin|la|le|du|dos))"
     r"{0,5}\s*(?:(?:[,|]|and\b).{0,60})?$"
@@ -292,6 +296,10 @@ class _Labeller:
             return "byline"
         if _DATELINE.match(s):
             return "dateline"
+        if _BYLINE_INSIDE.search(s) and not s.endswith((".", "!", "?", "”", '"')):
+            # a headline, byline and dateline run together on one scraped line: "Police identify
+            # suspect … by SARAH WYNN, WSYX/WTTE Saturday, …", "… By The Associated Press WESTERVILLE, Ohio —"
+            return "a headline run into its byline"
         if _STYLE_SHEET_LINE.match(para_text.strip()):
             return "page code (a style sheet) left in the text"
         words = re.findall(r"\w+", s)

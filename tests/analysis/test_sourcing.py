@@ -1567,3 +1567,16 @@ def test_most_or_many_of_a_group_are_unnamed_people(analyzer, text):
 def test_a_place_names_its_police_force_but_no_office(analyzer, text, label):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1] == label
+
+
+def test_a_headline_run_into_its_byline_is_not_a_claim(analyzer):
+    text = (
+        "Officers shot in Westerville\n\n"
+        "Police identify suspect in death of 2 Ohio police officers by SARAH WYNN, WSYX/WTTE Saturday, "
+        "February 10th 2018 COLUMBUS, Ohio (WSYX/WTTE)\n\n"
+        "The Latest: Police identify suspect in 2 officers' shootings By The Associated Press WESTERVILLE, Ohio —\n\n"
+        "The plan was backed by NATO ALLIES, NATO said.\n"
+    )
+    sents, _ = labels_of(analyzer, text)
+    assert [label for _, label, _ in sents[1:3]] == ["not_claim", "not_claim"]
+    assert sents[3][1] == "attributed"
