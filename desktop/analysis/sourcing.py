@@ -92,6 +92,8 @@ _STYLE_SHEET_LINE = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]{0,4}\.?(?:[A-Z]\.?)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+$"
 )
+# "Here are the eight accusations he faces:", "Here’s what happened to him:": a pointer to the lines after
+_HERE_IS = re.compile(r"^(?:Here|Below)(?:'s|’s|\s+is|\s+are)\b")
 # a byline inside a scraped line: a name in capitals after "by", or a wire service
 _BYLINE_INSIDE = re.compile(
     r"\b[Bb]y\s+[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){1,2},\s+[A-Z]{2,}|\bBy\s+(?:The\s+)?(?:Associated Press|Reuters|AFP|Agence France-Presse)\s+[A-Z]{3,}"
@@ -296,6 +298,8 @@ class _Labeller:
             return "byline"
         if _DATELINE.match(s):
             return "dateline"
+        if _HERE_IS.match(s) and s.endswith(":"):
+            return "a lead-in to what follows ('Here are …:')"
         if _BYLINE_INSIDE.search(s) and not s.endswith((".", "!", "?", "”", '"')):
             # a headline, byline and dateline run together on one scraped line: "Police identify
             # suspect … by SARAH WYNN, WSYX/WTTE Saturday, …", "… By The Associated Press WESTERVILLE, Ohio —"

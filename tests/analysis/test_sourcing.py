@@ -1580,3 +1580,12 @@ def test_a_headline_run_into_its_byline_is_not_a_claim(analyzer):
     sents, _ = labels_of(analyzer, text)
     assert [label for _, label, _ in sents[1:3]] == ["not_claim", "not_claim"]
     assert sents[3][1] == "attributed"
+
+
+def test_a_here_are_lead_in_is_not_a_claim(analyzer):
+    text = "Charges filed\n\nHere are the eight accusations he faces:\n\nHe is accused of fraud. Here is why it matters."
+    sents, _ = labels_of(analyzer, text)
+    got = {s: label for s, label, _ in sents}
+    assert got["Here are the eight accusations he faces:"] == "not_claim"
+    assert got["He is accused of fraud."] != "not_claim"
+    assert got["Here is why it matters."] != "not_claim"
