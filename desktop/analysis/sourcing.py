@@ -92,6 +92,10 @@ _STYLE_SHEET_LINE = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]{0,4}\.?(?:[A-Z]\.?)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+$"
 )
+_ABOUT_THE_AUTHOR = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:editor|contributor|columnist|writer|author|reporter|correspondent|blogger|commentator|fellow)\b"
+)
 # "Here are the eight accusations he faces:", "Here’s what happened to him:": a pointer to the lines after
 _HERE_IS = re.compile(r"^(?:Here|Below)(?:'s|’s|\s+is|\s+are)\b")
 # a byline inside a scraped line: a name in capitals after "by", or a wire service
@@ -298,6 +302,10 @@ class _Labeller:
             return "byline"
         if _DATELINE.match(s):
             return "dateline"
+        if _ABOUT_THE_AUTHOR.match(s) and len(self.text.rstrip()) - (start + len(sent_text)) < 400:
+            # "Paul Joseph Watson is the editor at large of Infowars.com.", "Kington is a special
+            # correspondent.": the note about the writer closing the article
+            return "about the author (a note closing the article)"
         if _HERE_IS.match(s) and s.endswith(":"):
             return "a lead-in to what follows ('Here are …:')"
         if _BYLINE_INSIDE.search(s) and not s.endswith((".", "!", "?", "”", '"')):

@@ -1589,3 +1589,12 @@ def test_a_here_are_lead_in_is_not_a_claim(analyzer):
     assert got["Here are the eight accusations he faces:"] == "not_claim"
     assert got["He is accused of fraud."] != "not_claim"
     assert got["Here is why it matters."] != "not_claim"
+
+
+def test_a_note_about_the_writer_closing_the_article_is_not_a_claim(analyzer):
+    body = "Kington is a special correspondent who covered the rally. " + "Trump spoke in Ohio on Monday. " * 20
+    text = "Rally in Ohio\n\n" + body + "\n\nPaul Joseph Watson is the editor at large of Infowars.com.\n"
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == "not_claim"
+    # the same words inside the article are a claim
+    assert all(label == "unsourced" for s, label, _ in sents if s.startswith("Kington"))
