@@ -710,6 +710,8 @@ class _Finder:
                 if is_cue_verb(tok, self.tagged):
                     nxt = toks[n + 1] if n + 1 < len(toks) else None
                     bare = nxt is None or nxt.text in (".", ",", ";") or nxt.pos_ == "ADP" or nxt.lower_ in ("on", "in", "at", "during", "after", "to")
+                    if bare and nxt is not None and nxt.text in (",", ":") and text[nxt.idx + 1 : nxt.idx + 5].lstrip().startswith(("“", "„", "«", '"', "‘", "''", "``")):
+                        bare = False  # `“…” He added, “…”`: the cue opens the next quote, not this one
                     break
             if not bare:
                 return None

@@ -1294,3 +1294,13 @@ def test_a_description_that_withholds_the_name_is_a_vague_source(analyzer):
     assert [s.label for s in result.sentences] == ["vague_source"]
     result = analyzer.analyze("The minister, who was appointed last week, said: “This is a disaster.”")
     assert [s.label for s in result.sentences] == ["attributed"]
+
+
+def test_a_cue_opening_the_next_quote_does_not_credit_the_one_before(analyzer):
+    text = (
+        "Ishaan Tharoor of the Washington Post wrote: “Israel knows what’s clearly in its interest.”\n\n"
+        "However, as Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem told the "
+        "Associated Press (AP), “We, the Armenians and the Jewish people, have suffered the same fate.” "
+        "He added, “So Israel should have been one of the first.”"
+    )
+    assert speakers_of(analyzer, text) == ["Ishaan Tharoor", "Aris Shirvanian", "Aris Shirvanian"]
