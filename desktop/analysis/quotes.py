@@ -1219,6 +1219,9 @@ class _Finder:
                     # `“…,” it said.⏎⏎“…,” it read.`: the same document as the quote just before
                     author = prev[1]
                 src = author
+            elif src and re.fullmatch(r"the (?:statement|letter|release|memo|email|post|tweet|message)", src.name.lower()):
+                # `Jeff Sessions issued a statement on Friday. “…,” the statement said.`: its issuer
+                src = self.issuer_of(q, src) or src
             elif src and re.fullmatch(r"the (?:[\w-]+ )?(\w+)", src.name.lower()) and src.name.lower().split()[-1] in _BODY_EPITHETS:
                 # `Exxon Mobil rejected … The company called them “…”`: the body just named
                 src = self.body_referent(q, src, described=True) or src
@@ -1380,6 +1383,33 @@ class _Finder:
             return False
         who = prep.head
         return who.dep_ in ("nsubj", "nsubjpass") and who.lower_ in _SPOKESPEOPLE
+
+    def issuer_of(self, q: Quoted, src: Source) -> Source | None:
+        """`Attorney General Jeff Sessions issued a statement … “…,” the statement said.`: who
+        issued, released or sent the document, in the three sentences up to the quote; a named
+        person or body only."""
+        if not self.parsed:
+            return None
+        noun = src.name.lower().split()[-1]
+        t = self.token_at(q.start)
+        if t is None:
+            return None
+        lo = t.sent.start
+        for _ in range(3):
+            if lo == 0:
+                break
+            lo = self.doc[lo - 1].sent.start
+        for tok in reversed(self.doc[lo : t.i]):
+            if tok.lower_ != noun or self.book.inside_quote(tok.idx) or src.start <= tok.idx < src.end:
+                continue
+            if not (tok.dep_ == "dobj" and tok.head.lower_ in _ISSUING):
+                return None  # the statement last mentioned is not one someone issued ('read out a statement')
+            who = subject_of(tok.head)
+            if who is None or self.book.inside_quote(who.idx):
+                return None
+            got = describe_source(self.doc, *np_bounds(who), self.book, who.idx)
+            return got if got is not None and got.identifiable else None
+        return None
 
     def document_author(self, q: Quoted, src: Source) -> Source | None:
         """`The email was sent by Jeremy Bash. … “I just tried you on the phone,” it reads.`: an

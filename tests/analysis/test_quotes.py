@@ -1304,3 +1304,12 @@ def test_a_cue_opening_the_next_quote_does_not_credit_the_one_before(analyzer):
         "He added, “So Israel should have been one of the first.”"
     )
     assert speakers_of(analyzer, text) == ["Ishaan Tharoor", "Aris Shirvanian", "Aris Shirvanian"]
+
+
+def test_the_statement_speaks_for_whoever_issued_it(analyzer):
+    text = (
+        "Attorney General Jeff Sessions issued a statement on Friday. "
+        "“They put the public’s safety at risk,” the statement said.\n\n"
+        "Protesters read out a statement on Saturday. “We will be back,” the statement said."
+    )
+    assert speakers_of(analyzer, text) == ["Jeff Sessions", "the statement"]
