@@ -1291,7 +1291,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         j = head.i
         run = [head]
         while j - 1 >= toks[0].i and (is_propn(doc[j - 1], tagged) or doc[j - 1].text in ("-", ".")) \
-                and (not is_role(doc[j - 1]) or doc[j].lower_ in _NAME_SUFFIXES) and not _title_office(doc[j - 1]):
+                and (not is_role(doc[j - 1]) or doc[j].lower_ in _NAME_SUFFIXES or j == head.i and low in _BODY_WORDS) \
+                and not _title_office(doc[j - 1]):
+            # (a title-like word right before a body's word names the body: "Justice Department")
             j -= 1
             run.insert(0, doc[j])
         # extend to the right ("Dmitry Peskov" when the head is Dmitry in a flat name)
@@ -1299,7 +1301,8 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         while j + 1 <= toks[-1].i and is_propn(doc[j + 1], tagged) and not is_role(doc[j + 1]):
             j += 1
             run.append(doc[j])
-        run = _from_first_name(strip_roles(run) or run, book.lower_words)
+        named_body = low in _BODY_WORDS and len(run) >= 2 and run[-1].i == head.i and is_role(run[-2])
+        run = run if named_body else _from_first_name(strip_roles(run) or run, book.lower_words)
         if run and run[-1].i == head.i and low in _BODY_WORDS:
             # "the Department of Justice", "the Department of Health and Human Services", "the
             # Committee on House Administration": a body's name goes on past its 'of'

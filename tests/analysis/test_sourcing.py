@@ -1598,3 +1598,13 @@ def test_a_note_about_the_writer_closing_the_article_is_not_a_claim(analyzer):
     assert sents[-1][1] == "not_claim"
     # the same words inside the article are a claim
     assert all(label == "unsourced" for s, label, _ in sents if s.startswith("Kington"))
+
+
+def test_a_title_word_before_a_bodys_word_is_part_of_its_name(analyzer):
+    for text, source in (
+        ("The Justice Department said the case was closed.", "Justice Department"),
+        ("The Justice Ministry said the case was closed.", "Justice Ministry"),
+        ("Secretary of State John Kerry said the case was closed.", "John Kerry"),
+    ):
+        (sent,), _ = labels_of(analyzer, text)
+        assert sent[1:] == ("attributed", source), text
