@@ -71,10 +71,15 @@ _MENTION_BEFORE = re.compile(
 )
 
 
+# verbs of issuing a text: `issued a statement calling …`, `put out a statement`
 _ISSUING = {
-    form for stem in ("issue", "release", "post", "send", "sent", "write", "wrote", "written", "deliver", "give", "gave",
-                      "given", "make", "made", "publish", "tweet", "pen", "sign", "draft", "put")
-    for form in (stem, stem + "s", stem + "d", stem + "ed", stem.removesuffix("e") + "ing", stem + "ing")
+    "issue", "issues", "issued", "issuing", "release", "releases", "released", "releasing",
+    "post", "posts", "posted", "posting", "send", "sends", "sent", "sending",
+    "write", "writes", "wrote", "written", "writing", "deliver", "delivers", "delivered", "delivering",
+    "give", "gives", "gave", "given", "giving", "make", "makes", "made", "making",
+    "publish", "publishes", "published", "publishing", "tweet", "tweets", "tweeted", "tweeting",
+    "pen", "pens", "penned", "penning", "sign", "signs", "signed", "signing",
+    "draft", "drafts", "drafted", "drafting", "put", "puts", "putting",
 }
 # the people who speak for a body: `a representative for the university`
 _SPOKESPEOPLE = {

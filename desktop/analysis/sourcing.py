@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
@@ -1148,8 +1149,8 @@ class _Labeller:
         prev_source: str | None = None
         body = text.strip().split("\n\n", 1)[-1]
         lines = sum(1 for line in body.split("\n") if line.strip())
-        self.line_per_sentence = "\n\n" not in body and lines >= 8 and lines >= 0.85 * len(sents)
-        carry = None  # (end, label, source, cue text, near, first line's end) of a block quote after "X wrote:"
+        line_per_sentence = "\n\n" not in body and lines >= 8 and lines >= 0.85 * len(sents)
+        carry: _Block | None = None  # a block quote after "X wrote:"
         last_poll: tuple[int, str] | None = None  # (sentence index, name) of the last poll credited
         for idx, (s, e, sent) in enumerate(sents):
             stext = text[s:e]
@@ -1159,18 +1160,20 @@ class _Labeller:
             para_text = text[para_start:para_end].strip()
             whole_para = para_text == stext
             label, source, why = self.label_one(s, e, sent, stext, para_text, whole_para, first_body is None, prev_label, prev_source, idx, sents)
-            if carry is not None and s >= carry[5] and s < carry[0] and label != "not_claim":
+            if carry is not None and carry.first_line_end <= s < carry.end and label != "not_claim":
                 # where every sentence has its own line the block runs on for a few lines, up to the
                 # first that credits someone of its own or sounds like the author again ("So
                 # interesting!", "Ah, yes, John Bolton.", "But how likely is that?")
-                if label != "unsourced" or carry[6] >= _BLOCK_LINES or _AUTHOR_AGAIN.search(stext):
+                if label != "unsourced" or carry.lines_after >= _BLOCK_LINES or _AUTHOR_AGAIN.search(stext):
                     carry = None
                 elif "\n" in text[sents[idx - 1][1] : s]:
-                    carry = carry[:6] + (carry[6] + 1,)
-            if carry is not None and s < carry[0] and (label == "unsourced" or label == "not_claim" and carry[4] and s < carry[5]) and why != "no words":
+                    carry.lines_after += 1
+            if carry is not None and s < carry.end and why != "no words" and (
+                label == "unsourced" or label == "not_claim" and carry.near and s < carry.first_line_end
+            ):
                 # the paragraph after "Sanders wrote:": his words, set off without quote marks
-                label, source, why = carry[1], carry[2], f"follows '{carry[3]}' (a block quote after a colon)"
-            elif carry is not None and s >= carry[0]:
+                label, source, why = carry.label, carry.source, f"follows '{carry.cue}' (a block quote after a colon)"
+            elif carry is not None and s >= carry.end:
                 carry = None
             opens = _introduces_block(stext) if label in ("attributed", "vague_source") and source and carry is None else None
             if opens:
@@ -1183,8 +1186,8 @@ class _Labeller:
                     line_end = len(text) if block_end == -1 else block_end
                     # one sentence a line and no blank line between paragraphs (as PTC's texts
                     # keep them): the block runs on past its first line, since nothing marks its end
-                    end = len(text) if self.line_per_sentence else line_end
-                    carry = (end, label, source, stext[-40:], opens == "near", line_end, 0)
+                    end = len(text) if line_per_sentence else line_end
+                    carry = _Block(end, label, source, stext[-40:], opens == "near", line_end)
             poll_figure = (
                 last_poll is not None and idx - last_poll[0] <= 3 and _SHARE_FIGURE.search(stext) is not None
                 and (
@@ -1391,6 +1394,20 @@ class _Labeller:
 
 
 _NO_SOURCE = "no source in this sentence or the one before"
+
+
+@dataclass
+class _Block:
+    """A block quote after "X wrote:" while it lasts: the sentences up to `end` are X's."""
+
+    end: int
+    label: str
+    source: str | None
+    cue: str  # the lead-in's last words, for the `why`
+    near: bool  # the verb of saying stands right before the colon: short lines may be taken in too
+    first_line_end: int
+    lines_after: int = 0  # lines taken in past the first (text set one sentence a line)
+
 # a block quote after a colon, in a text with a sentence a line, runs on for at most this many
 # lines after its first; these lines are the author's again
 _BLOCK_LINES = 4

@@ -1301,8 +1301,9 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         while j + 1 <= toks[-1].i and is_propn(doc[j + 1], tagged) and not is_role(doc[j + 1]):
             j += 1
             run.append(doc[j])
-        named_body = low in _BODY_WORDS and len(run) >= 2 and run[-1].i == head.i and is_role(run[-2])
-        run = run if named_body else _from_first_name(strip_roles(run) or run, book.lower_words)
+        # "the Justice Department": the title-like word stays part of the body's name
+        titled_body = low in _BODY_WORDS and len(run) >= 2 and run[-1].i == head.i and is_role(run[-2])
+        run = run if titled_body else _from_first_name(strip_roles(run) or run, book.lower_words)
         if run and run[-1].i == head.i and low in _BODY_WORDS:
             # "the Department of Justice", "the Department of Health and Human Services", "the
             # Committee on House Administration": a body's name goes on past its 'of'
