@@ -30,6 +30,7 @@ from desktop.analysis.model import Span
 from desktop.resources import read_lines, word_set
 from desktop.analysis.speakers import (
     _known_agent,
+    _singular,
     BARE_TITLES,
     PERSON_PRONOUNS,
     QUANTIFIER_WORDS,
@@ -992,6 +993,8 @@ class _Labeller:
     def _reports(self, tok, toks, k) -> bool:
         """Does this reporting verb carry a report here (a clause, a quote, an inverted `…, X said`)?"""
         base = lexicon().verb_forms.get(tok.lower_, "")
+        if self.parsed and not self._words_not_deeds(tok, base, toks, k):
+            return False
         if base not in lexicon().clause_only:
             return True
         nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
@@ -1028,6 +1031,23 @@ class _Labeller:
         # a quote in the verb's reach counts too
         end = toks[-1].idx + len(toks[-1])
         return any(self.in_quoted(t.idx) for t in toks[k + 1 : k + 8]) and tok.idx < end
+
+    def _words_not_deeds(self, tok, base, toks, k) -> bool:
+        """False where a verb of saying names a deed, a holding or a noun here, not words said."""
+        kids = list(tok.children)
+        if any(c.dep_ == "relcl" for c in kids):
+            return False  # "Massachusetts and Vermont, states that vote on March 1": a noun
+        if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or k > 0 and toks[k - 1].text in (",", "—", "–"):
+            return True
+        objs = [c for c in kids if c.dep_ == "dobj"]
+        if objs and base in _DEEDS and (not _DEEDS[base] or _singular(objs[0].lower_) in _DEEDS[base] or objs[0].lower_ in _DEEDS[base]):
+            if not any(self.in_quoted(t.idx) for t in toks[k + 1 : k + 8]):
+                # "She boasts a 45-point lead", "claimed a victory in New Hampshire", "is
+                # conceding the race": something held or done, not a claim credited to anyone
+                return False
+        if objs and tok.dep_ == "xcomp" and tok.head.lower_ in ("seem", "seems", "seemed", "appear", "appears", "appeared"):
+            return False  # "the Republican seemed to confirm critiques of his candidacy": the author's reading
+        return True
 
     def _lost_subject(self, tok, sent) -> Source | None:
         """The source of a verb of saying the parser gave no subject, from what stands around it."""
@@ -1453,6 +1473,16 @@ _UNNAMED_ONE_OF = {"one", "some", "many", "several", "most", "few", "two", "thre
 _COPULAS = {"is", "are", "was", "were", "am", "'s", "’s", "'re", "’re", "has", "have", "had", "be", "been", "being", "do", "does", "did"}
 _ASKING = {"ask", "demand", "inquire", "request", "beg", "plead"}
 _NAME_IN_APPOSITION = re.compile(r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+,")
+# verbs of saying that also name a deed or a holding, by their object: any object of "boast" that
+# is no claim ("boasts a 45-point lead"); these objects of "claim" and "concede"
+_DEEDS: dict[str, frozenset[str]] = {
+    "boast": frozenset(),
+    "claim": frozenset({"victory", "win", "title", "seat", "crown", "prize", "lives", "mantle", "nomination",
+                        "throne", "spot", "place", "share", "medal", "trophy", "championship", "majority", "state",
+                        "delegate", "land", "territory"}),
+    "concede": frozenset({"race", "election", "defeat", "nomination", "primary", "contest", "seat", "state",
+                          "caucus", "game", "match", "loss", "goal", "lead", "ground", "territory"}),
+}
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 _FEARING = {"fear", "fears", "feared", "worry", "worries", "worried"}
 _STANCE = {"optimistic", "confident", "hopeful", "convinced", "certain", "skeptical", "sceptical", "doubtful", "pessimistic"}

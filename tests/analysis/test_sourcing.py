@@ -1483,6 +1483,28 @@ def test_a_verb_of_saying_denied_reports_nothing(analyzer, text, label):
     assert sent[1] == label
 
 
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a verb of saying that names something held, won or done, not words said
+        ("Hillary Clinton leads the polls. She boasts a roughly 45-point lead nationally.", "unsourced"),
+        ("Bernie Sanders won in Michigan. Sanders had also claimed a victory in the New Hampshire primary.", "unsourced"),
+        ("Bernie Sanders is conceding the race in Nevada.", "unsourced"),
+        ("Mr. Trump officially claimed the nomination on Tuesday.", "unsourced"),
+        ("John Kasich is campaigning in Massachusetts and Vermont, states that vote on March 1.", "unsourced"),
+        ("Kim Jong Un met the president. Even Kim seemed to acknowledge the surreality of the day.", "unsourced"),
+        # the same verbs with a claim in their reach still report it
+        ("Hillary Clinton boasted that she would win the primary.", "attributed"),
+        ("Obama claimed credit for the recovery.", "attributed"),
+        ("Bernie Sanders conceded that the race was over.", "attributed"),
+        ("The Pentagon confirmed the deaths of two soldiers.", "attributed"),
+    ],
+)
+def test_a_deed_named_by_a_verb_of_saying_is_not_a_report(analyzer, text, label):
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == label
+
+
 def test_to_a_named_person_is_their_view(analyzer):
     text = (
         "Arianna Gil runs a skate crew in New York. "
