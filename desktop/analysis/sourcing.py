@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from desktop.analysis.model import Span
 from desktop.resources import read_lines, word_set
 from desktop.analysis.speakers import (
+    _closes_after_name,
     _known_agent,
     _singular,
     BARE_TITLES,
@@ -440,6 +441,19 @@ class _Labeller:
                 if src is not None and not src.identifiable and not denied:
                     out.append((src, tok.text, tok))
                 continue
+            quoted = self._quoted_as_saying(tok) if self.parsed and low[k] in _QUOTING else None
+            if quoted is not None:
+                # "The New York Times quoted one of Carson's advisers as saying …": the words are the
+                # adviser's, relayed by the paper
+                said, who = quoted
+                lo, hi = np_bounds(who)
+                src = describe_source(doc, lo, hi, self.book, tok.idx)
+                if src is not None:
+                    out.append((src, f"{tok.text} … as {said.text}", said))
+                quoter = self._source_for_verb(tok, sent) if src is None or not src.identifiable else None
+                if quoter is not None:
+                    out.append((quoter, tok.text, tok))
+                continue
             act = self._reporting_act(tok) if self.parsed else None
             if act is not None:
                 if tok.dep_ == "acl":  # "polls showing her lead evaporating": the polls
@@ -564,6 +578,39 @@ class _Labeller:
             tok.dep_ == "pcomp" and tok.tag_ == "VBG" and prep.lower_ == "by" and prep.dep_ == "prep"
             and prep.head.pos_ in ("VERB", "AUX") and prep.head.dep_ in ("ROOT", "conj")
         )
+
+    @staticmethod
+    def _quoted_as_saying(tok):
+        """(the verb of saying, the person quoted) of "quoted X as saying …", or None."""
+        if not tok.tag_.startswith("VB"):
+            return None
+        who = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i), None)
+        if who is None or prep is None:
+            return None
+        said = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG" and is_cue_verb(c, True)), None)
+        return (said, who) if said is not None else None
+
+    def _relayed_unnamed(self, cues, named):
+        """`Health officials suspect …, AFP reports`, `CNN reported that officials believe …`: a
+        named source whose report only relays unnamed people (the guide's named outlet relaying
+        unnamed sources). The unnamed cue, or None."""
+        if not self.parsed:
+            return None
+        n_src, _, n_tok = named[0]
+        for src, cue, tok in cues:
+            words = src.name.lower().split()
+            if src.identifiable or not words or words[-1] not in _RELAYED_HEADS:
+                continue
+            # what the named source says is the unnamed one's report ("CNN reported that officials
+            # believe …"), or the named source closes the sentence the unnamed one spoke ("…, AFP reports")
+            inside = tok.dep_ == "ccomp" and tok.head.i == n_tok.i or (
+                tok.dep_ == "pcomp" and tok.head.head.i == n_tok.i  # "quoted officials as saying"
+            )
+            closing = n_tok.i > tok.i and tok.dep_ == "ROOT" and self.text[: min(n_tok.idx, n_src.start)].rstrip().endswith(",")
+            if inside or closing:
+                return src, cue, tok
+        return None
 
     def _unnamed_outer_source(self, cues, named):
         """`The woman told police she was stressed, a police report indicates`: an unnamed source
@@ -1092,6 +1139,12 @@ class _Labeller:
             if tok.i - 1 > sent.start and doc[tok.i - 1].text == "Will" and doc[tok.i - 1].dep_ == "aux":
                 name = self.book.fullest("Will")
                 return Source(name, True, f"'Will' (a name, not the modal) → {name}", doc[tok.i - 1].idx, doc[tok.i - 1].idx + 4)
+            if tok.tag_ in ("NNS", "NNPS") and _closes_after_name(tok):
+                # "…, O'Keefe notes.": the verb the tagger took for a noun, its name in front of it
+                lo = tok.i
+                while lo - 1 > sent.start and doc[lo - 1].tag_ == "NNP":
+                    lo -= 1
+                return describe_source(doc, lo, tok.i, self.book, tok.idx)
             if passive_use(tok) and not any(c.dep_ == "auxpass" for c in tok.children):
                 # "Historically dubbed the “black death”, the plague …": a participle with no subject
                 # credits only its agent
@@ -1345,6 +1398,9 @@ class _Labeller:
             if named and relays_unnamed:
                 src, cue, tok = named[0]
                 return "vague_source", src.name, f"{src.name} relays unnamed sources ('{vague_m.group(0)}')"
+            relayed = self._relayed_unnamed(cues, named) if named else None
+            if relayed is not None:
+                return "vague_source", named[0][0].name, f"{named[0][0].name} relays unnamed '{relayed[0].name}' ('{relayed[1]}')"
             outer = self._unnamed_outer_source(cues, named) if named else None
             if outer is not None:
                 src, cue, tok = outer
@@ -1483,6 +1539,11 @@ _DEEDS: dict[str, frozenset[str]] = {
     "concede": frozenset({"race", "election", "defeat", "nomination", "primary", "contest", "seat", "state",
                           "caucus", "game", "match", "loss", "goal", "lead", "ground", "territory"}),
 }
+# the unnamed people a named outlet or person may relay: "officials say …, AFP reports"
+_RELAYED_HEADS = {"official", "officials", "source", "sources", "authorities", "police", "investigators", "insiders",
+                  "insider", "aides", "aide", "advisers", "adviser", "advisors", "diplomats", "diplomat", "experts",
+                  "analysts", "officers", "agents", "prosecutors", "sources"}
+_QUOTING = {"quoted", "quotes", "quote", "quoting", "cited", "cites", "cite", "citing"}
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 _FEARING = {"fear", "fears", "feared", "worry", "worries", "worried"}
 _STANCE = {"optimistic", "confident", "hopeful", "convinced", "certain", "skeptical", "sceptical", "doubtful", "pessimistic"}

@@ -159,6 +159,17 @@ _TITLE_CASE_CUES = {
 }
 
 
+def _closes_after_name(tok) -> bool:
+    """'…, O'Keefe notes.': the word ends the sentence right after a name set off by a comma."""
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text not in (".", "!", "?", "\n"):
+        return False
+    k = tok.i - 1
+    while k >= 0 and doc[k].tag_ == "NNP" and doc[k].text[:1].isupper() and k > tok.i - 4:
+        k -= 1
+    return k < tok.i - 1 and k >= 0 and doc[k].text == ","
+
+
 def is_cue_verb(tok, tagged: bool) -> bool:
     """Is `tok` a reporting verb (`said`, `noted`, `wrote`, …) used as a verb here?"""
     lex = lexicon()
@@ -181,7 +192,10 @@ def is_cue_verb(tok, tagged: bool) -> bool:
             return False  # "the plague has claimed 57 lives": took, not said
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             # the small model sometimes tags a sentence-initial or title-case "Said" oddly
-            if not (tok.tag_ in ("NNP",) and low in _TITLE_CASE_CUES):
+            if not (tok.tag_ in ("NNP",) and low in _TITLE_CASE_CUES) and not (
+                # "…, O'Keefe notes.": tagged a plural noun, yet the sentence before it is its clause
+                tok.tag_ in ("NNS", "NNPS") and low.endswith("s") and _closes_after_name(tok)
+            ):
                 return False
     else:
         if not tok.text.islower() and not (tok.i > 0 and tok.text.istitle() and low in ("said", "says")):
@@ -531,7 +545,10 @@ def lexical_np_before(doc, i: int, floor: int) -> tuple[int, int] | None:
 # a named police force: "the Westerville Division of Police", "Clayton County Police Department"
 _POLICE_FORCE = re.compile(
     r"\b((?:(?:[A-Z][\w'’-]*|[A-Z]\.)[ \t]+){1,4}(?:Police(?:[ \t]+Department|[ \t]+Service|[ \t]+Force)?|"
-    r"Division[ \t]+of[ \t]+Police|Sheriff['’]s[ \t]+(?:Office|Department)|Constabulary)|NYPD|LAPD)\b"
+    r"Division[ \t]+of[ \t]+Police|Sheriff['’]s[ \t]+(?:Office|Department)|Constabulary)|NYPD|LAPD"
+    # "the Las Vegas police": a place's force in lower case, not "The police", "Local police"
+    r"|(?!(?:The|A|An|And|But|When|While|After|Before|Then|If|As|So|Local|Federal|State|Some|Many|Other|Both|Police)\b)"
+    r"(?:[A-Z][\w'’-]*[ \t]+){1,3}police(?![ \t]+officers?\b))\b"
 )
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
 _PRONOUN_GENDER = re.compile(r"(?:(he|him|his|himself)|she|her|hers|herself)\b", re.IGNORECASE)
@@ -648,6 +665,8 @@ class NameBook:
         self._quote_starts = [a for a, _ in (quote_ranges or [])]
         self._quote_ranges = quote_ranges or []
         self.lower_words = {t.text for t in doc if t.is_lower}  # words the article writes in lower case
+        # capitalised words the article writes inside its sentences, not only at their start
+        self.mid_caps = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
         self._collect()
         for m in _HONORIFIC.finditer(doc.text):
             self._gender_by_last.setdefault(m.group(2).lower(), set()).add("m" if m.group(1) == "Mr" else "f")
@@ -1005,10 +1024,24 @@ class Source:
     end: int
 
 
+def _sentence_case_only(tok, book: NameBook) -> bool:
+    """'Health officials suspect …' then 'health officials have warned': a word capitalised only
+    because it opens a sentence, which the article otherwise writes in lower case."""
+    return tok.is_sent_start and tok.text not in book.mid_caps and (
+        tok.lower_ in book.lower_words
+        # "Records show …": a plural the tagger called a proper noun only for its capital
+        or tok.tag_ == "NNPS" and len(tok.text) > 3 and tok.text[1:].islower()
+    )
+
+
 def _known_name(tok, book: NameBook) -> bool:
     """A capitalised word the article uses as a name's last word (`Sanders says` after `Bernie
     Sanders`), whatever the tagger made of it at the start of a sentence (NNS, VB)."""
-    return _wordlike(tok.text) and tok.text[:1].isupper() and tok.text not in _NON_NAME_CAPS and tok.lower_ in book.by_last
+    return (
+        _wordlike(tok.text) and tok.text[:1].isupper() and tok.text not in _NON_NAME_CAPS and tok.lower_ in book.by_last
+        # "Officials" after a headline's "As Officials Worry …": a word for unnamed people is no one's name
+        and (tok.lower_ not in lexicon().vague_heads or tok.lower_ == "police")  # a force's name ends in "Police"
+    )
 
 
 # people around a named person or inside a named body, never named themselves: `Sanders' aides`,
@@ -1053,6 +1086,7 @@ def _role_surname(tok, book: NameBook) -> bool:
     return False
 
 
+_POLITICAL_CAMP = re.compile(r"^the\s+(?:(?:far|radical|hard|extreme|religious|alt|new)[\s-]+)?(?:left|right)$", re.IGNORECASE)
 _ALWAYS_UNNAMED = {
     "source", "sources", "insider", "insiders", "aide", "aides", "adviser", "advisers", "advisor", "advisors",
     "ally", "allies", "associate", "associates", "confidant", "confidants", "friend", "friends", "supporter",
@@ -1232,8 +1266,11 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if low == "police" and len(toks) <= 2 and toks[0].lower_ in ("the", "police"):
         # `police say` after the article named the force ("the Westerville Division of Police")
         forces = [m.group(1) for m in _POLICE_FORCE.finditer(doc.text, 0, start)]
-        if forces and len(set(forces)) == 1:
-            return Source(forces[0], True, f"'{phrase}' → {forces[0]}, the force the article names", start, end)
+        # "the Las Vegas police", "the Las Vegas Metropolitan Police Department": one force, its fullest name
+        places = {next((w for w in f.lower().split() if w != "the"), "") for f in forces}
+        if forces and len(places) == 1:
+            force = max(forces, key=len)
+            return Source(force, True, f"'{phrase}' → {force}, the force the article names", start, end)
     if book.parsed and (low in lexicon().vague_heads or low in lexicon().group_nouns):
         # "Some observers, including professor Zeynep Tufekci, …", "Other Republicans, like Mitt
         # Romney, …": a named person among them
@@ -1251,12 +1288,22 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if book.parsed and head.pos_ in ("NOUN",) and not is_propn(head, tagged) and not _known_name(head, book) and not _can_report(head):
         # "the drinking continued", "a close look at the jets suggests": no one reports here
         return None
+    if book.parsed and (head.like_num or head.lower_ in QUANTIFIER_WORDS):
+        # "one of Carson's advisers", "some of Clinton's aides": unnamed people around a named one
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if member is not None and member.lower_ in _ALWAYS_UNNAMED:
+            return Source(phrase, False, f"'{phrase}': unnamed people around a named one", start, end)
+    if _POLITICAL_CAMP.match(phrase):
+        # "The Left maintains that …": a whole political camp, however capitalised
+        return Source(phrase, False, f"'{phrase}': a political camp, no one a reader can check", start, end)
     # `many Latinos`, `most Republicans`, `several Clinton supporters`: unnamed members of a group
     # (the guide's `some NATO members`), however capitalised the group is
     if toks[0].lower_ in _GROUP_QUANTIFIERS and (head.tag_ in ("NNS", "NNPS") or low.endswith("s")) and head.i != toks[0].i:
         return Source(phrase, False, f"'{phrase}': unnamed members of a group", start, end)
     # names inside the phrase, trailing run of proper nouns ending at the head
-    proper = [t for t in toks if (is_propn(t, tagged) or _known_name(t, book)) and not is_role(t) and not t.is_punct]
+    proper = [t for t in toks if (is_propn(t, tagged) or _known_name(t, book)) and not is_role(t) and not t.is_punct
+              and not _sentence_case_only(t, book)]
     # `Democrats blasted …`, `conservative Republicans say`: a large group, named by nothing else
     if low in lexicon().group_nouns and (head.tag_ in ("NNPS", "NNS") or low.endswith("s")) and all(
         t.lower_ in lexicon().group_nouns or is_demonym(t) or t.i == head.i for t in proper
@@ -1272,7 +1319,8 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         if got:
             return Source(f"{got[0]}’s {low}", True, f"'{phrase}' → {got[0]}’s {low}", start, end)
     # a role word the article uses as a surname ("Congressman Pete King" ... "King said") is a name
-    head_proper = (is_propn(head, tagged) or _known_name(head, book)) and (not is_role(head) or _role_surname(head, book)) and not is_demonym(head)
+    head_proper = (is_propn(head, tagged) or _known_name(head, book)) and (not is_role(head) or _role_surname(head, book)) \
+        and not is_demonym(head) and not _sentence_case_only(head, book)
     if head_proper and head.i == toks[0].i and head.is_sent_start and low in lexicon().vague_heads:
         head_proper = False  # "Police said …": capitalised only because it opens the sentence
     if head_proper and book.parsed:

@@ -1630,3 +1630,64 @@ def test_a_title_word_before_a_bodys_word_is_part_of_its_name(analyzer):
     ):
         (sent,), _ = labels_of(analyzer, text)
         assert sent[1:] == ("attributed", source), text
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # a capital that only opens a sentence or a headline does not make unnamed people a name
+        ("Plague Is Spreading As Officials Worry\n\nOfficials warn that the infection will resist antibiotics.", "vague_source"),
+        ("Records show Haig also owns an ammunition company.", "vague_source"),
+        ("The Left maintains that the threat is not a problem.", "vague_source"),
+        ("One of Carson's advisers said the retired neurosurgeon struggles with foreign policy.", "vague_source"),
+        # a name is still a name there
+        ("Bernie Sanders won. Sanders said the plan is dead.", "attributed"),
+        ("Reuters reports the plan is dead.", "attributed"),
+    ],
+)
+def test_unnamed_people_stay_unnamed_however_capitalised(analyzer, text, label):
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == label
+
+
+@pytest.mark.parametrize(
+    "text, label, source",
+    [
+        # a named outlet or person that only relays unnamed officials or sources (the guide's
+        # "Politico writes about this with reference to sources")
+        ("Officials said the bridge was unsafe, CNN reported.", "vague_source", "CNN"),
+        ("CNN reported that officials believe the bridge was unsafe.", "vague_source", "CNN"),
+        ("Reuters quoted officials as saying that the plan was dead.", "vague_source", "Reuters"),
+        ("The New York Times quoted one of Carson's advisers as saying the neurosurgeon struggles.",
+         "vague_source", "New York Times"),
+        # the words of a named person, as the paper quoted them
+        ("The Times quoted Ben Carson as saying the plan was dead.", "attributed", "Ben Carson"),
+        # what a named person says about polls or people is still their claim
+        ("Marco Rubio says the latest polls showing him a distant second are wrong.", "attributed", "Marco Rubio"),
+    ],
+)
+def test_a_named_source_relaying_unnamed_ones_is_vague(analyzer, text, label, source):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1:] == (label, source)
+
+
+def test_a_name_closing_the_sentence_credits_it_though_tagged_a_noun(analyzer):
+    text = ("Ed O'Keefe wrote about the endorsement. George P. Bush is now considered the family's next best hope, "
+            "but he cannot advance without Cruz's support, O'Keefe notes.")
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == "attributed"
+    assert "O'Keefe" in sents[-1][2]
+
+
+@pytest.mark.parametrize(
+    "first, source",
+    [
+        ("It did not take long for the Las Vegas police to release a timeline.", "Las Vegas police"),
+        ("The Westerville Division of Police named the suspect, who shot two Westerville police officers.",
+         "The Westerville Division of Police"),
+        ("Local police arrived late.", None),
+    ],
+)
+def test_bare_police_is_the_force_the_article_named(analyzer, first, source):
+    sents, _ = labels_of(analyzer, first + " Police said officers reached the 32nd floor at 10:17 p.m.")
+    assert sents[-1][1:] == (("attributed", source) if source else ("vague_source", "Police"))
