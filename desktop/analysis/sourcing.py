@@ -29,6 +29,8 @@ from spacy.tokens import Doc
 from desktop.analysis.model import Span
 from desktop.resources import read_lines, word_set
 from desktop.analysis.speakers import (
+    _BODY_WORDS,
+    _can_report,
     _closes_after_name,
     _known_agent,
     _singular,
@@ -100,7 +102,7 @@ _ABOUT_THE_AUTHOR = re.compile(
     r"(?:editor|contributor|columnist|writer|author|reporter|correspondent|blogger|commentator|fellow)\b"
 )
 # "Here are the eight accusations he faces:", "Here’s what happened to him:": a pointer to the lines after
-_HERE_IS = re.compile(r"^(?:Here|Below)(?:'s|’s|\s+is|\s+are)\b")
+_HERE_IS = re.compile(r"^(?:Here|Below)(?:'s|’s|\s+is|\s+are)\b|^(?:(?:But|And)\s+)?There(?:'s|’s|\s+is)\s+(?:even\s+|much\s+)?more\b")
 # a byline inside a scraped line: a name in capitals after "by", or a wire service
 _BYLINE_INSIDE = re.compile(
     r"\b[Bb]y\s+[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){1,2},\s+[A-Z]{2,}|\bBy\s+(?:The\s+)?(?:Associated Press|Reuters|AFP|Agence France-Presse)\s+[A-Z]{3,}"
@@ -327,6 +329,8 @@ class _Labeller:
             return "a question in the author's voice"
         if is_whole_para and len(words) <= 6 and sum(c.isupper() for c in s) >= 0.8 * sum(c.isalpha() for c in s) > 0:
             return "a heading in capitals"
+        if len(words) <= 4 and s.endswith(":") and para_text.lstrip().startswith(s) and s[:-1].isupper():
+            return "a label in capitals opening the paragraph ('EDITOR'S NOTE:')"
         bare_para = para_text.lstrip("*•·-–— \t")  # "* Yes, he will be confirmed." in a form
         if (is_whole_para or bare_para == s) and len(words) <= 12 and (
             _ANSWER_OPTION.match(s) and self._after_question(start) or self._after_options(start)
@@ -947,6 +951,61 @@ class _Labeller:
             t = t.head
         return False
 
+    @staticmethod
+    def _in_named_journal(src: Source | None, stext: str) -> str | None:
+        """`…, scientists have reported in a study published in Nature Astronomy`: researchers whose
+        work a named journal published, where a reader can look it up. The journal, or None."""
+        words = src.name.lower().split() if src is not None and not src.identifiable else []
+        if not words or words[-1] not in _RESEARCHERS:
+            return None
+        m = _PUBLISHED_IN.search(stext)
+        return m.group(1).strip().rstrip(".,;:") if m else None
+
+    def _voice_of_body(self, src: Source | None, sent) -> str | None:
+        """`The U.S. Attorney’s office is considering an appeal, a spokeswoman said.`: a bare
+        spokeswoman speaks for the body the sentence names. '<body> spokeswoman', or None."""
+        m = _BARE_SPOKESPERSON.match(src.name) if src is not None and not src.identifiable and self.parsed else None
+        if m is None:
+            return None
+        for t in sent:
+            if t.idx >= src.start or t.lower_ not in _BODY_WORDS or self.in_quoted(t.idx):
+                continue
+            run = [c for c in t.lefts if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+            if run and t.dep_ in ("nsubj", "nsubjpass"):
+                lo = min(x.left_edge.i for x in run)
+                body = re.sub(r"^[Tt]he\s+", "", self.doc[lo : t.i + 1].text)
+                return f"{body} {m.group(1)}"
+        return None
+
+    def _made_by_named(self, src: Source | None) -> str | None:
+        """`a 33-year-long study conducted by the National Home Education Research Institute`, `data
+        released Friday by the New Jersey Division of Gaming Enforcement`: the named maker of the
+        study or data the source phrase stopped before. The maker's name, or None."""
+        if src is None or src.identifiable or not self.parsed:
+            return None
+        head = next((t for t in self.doc if t.idx < src.end <= t.idx + len(t)), None)
+        if head is None or not _can_report(head):
+            return None
+        for c in head.children:
+            if c.dep_ != "acl" or c.tag_ != "VBN" or c.lower_ not in _MADE:
+                continue  # "a draft report obtained by the AP": the AP did not write it
+            for a in c.children:
+                obj = next((g for g in a.children if g.dep_ == "pobj"), None) if a.dep_ == "agent" else None
+                if obj is not None and obj.pos_ == "PROPN":
+                    lo, hi = np_bounds(obj)
+                    words = [t for t in self.doc[lo : obj.i + 1] if t.lower_ != "the"]
+                    tail = [t for t in self.doc[obj.i + 1 : hi]]
+                    # "… Division of Gaming Enforcement" goes on; "… Institute in Oregon" stops
+                    while len(tail) >= 2 and tail[0].lower_ in ("of", "for", "on") and tail[1].text[:1].isupper():
+                        k = 1
+                        while k < len(tail) and (tail[k].text[:1].isupper() or tail[k].lower_ in ("and", "&")):
+                            k += 1
+                        words += tail[:k]
+                        tail = tail[k:]
+                    if words:
+                        return "".join(t.text_with_ws for t in words).strip()
+        return None
+
     def _appositive_name(self, src: Source | None) -> str | None:
         """`his best friend at Lehigh, Bruce Turry`: a descriptor whose phrase ends in the person's
         full name after a comma names the source; `polling by the A.F.L.-C.I.O.`, `a study by
@@ -1084,6 +1143,9 @@ class _Labeller:
         kids = list(tok.children)
         if any(c.dep_ == "relcl" for c in kids):
             return False  # "Massachusetts and Vermont, states that vote on March 1": a noun
+        if any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) \
+                and not any(c.dep_ == "agent" for c in kids):
+            return False  # "As has been widely reported, three bishops …": reported by no one named
         if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or k > 0 and toks[k - 1].text in (",", "—", "–"):
             return True
         objs = [c for c in kids if c.dep_ == "dobj"]
@@ -1365,7 +1427,7 @@ class _Labeller:
         cues = self.cue_sources(sent)
         lex = lexicon()
         vague_m = lex.vague_phrase_re.search(stext)
-        if vague_m is not None and self._in_subordinate_clause(s + vague_m.start(), sent):
+        if vague_m is not None and not vague_m.group(0).lower().startswith("as ") and self._in_subordinate_clause(s + vague_m.start(), sent):
             # "As the rumors broke, Cruz sought to …": a hedge inside a time or reason clause does
             # not credit what the sentence asserts
             vague_m = None
@@ -1411,7 +1473,8 @@ class _Labeller:
                     self.book.note_speaker(tok.idx, src.name)
                 return "attributed", src.name, f"reported speech: '{cue}' credits {src.how}"
             src, cue, tok = cues[0]
-            appos = self._appositive_name(src)
+            appos = self._appositive_name(src) or self._made_by_named(src) or self._voice_of_body(src, sent) \
+                or self._in_named_journal(src, stext)
             if appos:
                 return "attributed", appos, f"'{cue}' credits '{src.name}', which names {appos}"
             if src.name.split() and src.name.split()[-1].lower() in word_set("attribution", "court_heads.txt") and not self._not_a_source(src, sent):
@@ -1543,6 +1606,14 @@ _DEEDS: dict[str, frozenset[str]] = {
 _RELAYED_HEADS = {"official", "officials", "source", "sources", "authorities", "police", "investigators", "insiders",
                   "insider", "aides", "aide", "advisers", "adviser", "advisors", "diplomats", "diplomat", "experts",
                   "analysts", "officers", "agents", "prosecutors", "sources"}
+_BARE_SPOKESPERSON = re.compile(r"^(?:a|an|the)\s+(spokes(?:wo)?man|spokesperson|representative)$", re.IGNORECASE)
+_RESEARCHERS = {"scientists", "researchers", "scientist", "researcher", "authors", "team", "study", "studies",
+                "astronomers", "physicists", "biologists", "economists", "doctors", "physicians", "epidemiologists"}
+_PUBLISHED_IN = re.compile(
+    r"\b(?:published\s+(?:\w+\s+)?in|in\s+the\s+journal)\s+(?:the\s+)?(?:journal\s+)?((?:[A-Z][\w&.’'-]*(?:\s+(?:of|and|&)\s+|\s+)?){1,6})"
+)
+_MADE = {"conducted", "released", "published", "compiled", "commissioned", "carried", "produced", "issued", "prepared",
+         "written", "authored", "made", "filed", "done", "led", "sponsored", "funded", "drafted", "presented", "posted"}
 _QUOTING = {"quoted", "quotes", "quote", "quoting", "cited", "cites", "cite", "citing"}
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 _FEARING = {"fear", "fears", "feared", "worry", "worries", "worried"}

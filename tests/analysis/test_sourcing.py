@@ -1691,3 +1691,41 @@ def test_a_name_closing_the_sentence_credits_it_though_tagged_a_noun(analyzer):
 def test_bare_police_is_the_force_the_article_named(analyzer, first, source):
     sents, _ = labels_of(analyzer, first + " Police said officers reached the 32nd floor at 10:17 p.m.")
     assert sents[-1][1:] == (("attributed", source) if source else ("vague_source", "Police"))
+
+
+@pytest.mark.parametrize(
+    "text, label, source",
+    [
+        # the named maker of a study, data or report the source phrase stops before
+        ("According to a 33-year-long study conducted by the National Home Education Research Institute in Oregon, "
+         "religion is the top reason.", "attributed", "National Home Education Research Institute"),
+        ("Casino revenue rose 3.5 percent, according to data released Friday by the New Jersey Division of Gaming "
+         "Enforcement.", "attributed", "New Jersey Division of Gaming Enforcement"),
+        ("A draft report obtained by the AP noted that the footage was lost.", "vague_source", "A draft report"),
+        # a bare spokeswoman speaks for the body her sentence names
+        ("The U.S. Attorney’s office is considering an appeal, a spokeswoman said.", "attributed",
+         "U.S. Attorney’s office spokeswoman"),
+        # researchers whose work a named journal published
+        ("The object will spin for billions of years, scientists have reported in a study published in Nature "
+         "Astronomy.", "attributed", "Nature Astronomy"),
+        ("Scientists say the object will spin for billions of years.", "vague_source", "Scientists"),
+        # reported by no one named
+        ("As has been widely reported, three bishops in Kazakhstan issued a profession of faith on Dec. 31.",
+         "vague_source", "As has been widely reported"),
+    ],
+)
+def test_sources_named_around_the_source_phrase(analyzer, text, label, source):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1:] == (label, source)
+
+
+def test_labels_and_lead_ins_in_the_authors_voice_are_not_claims(analyzer):
+    text = ("The school board met on Monday.\n"
+            "REMNANT COMMENT: We here at The Remnant are always eager to promote home-schooling.\n"
+            "Our family is happy with it. There’s more:\n"
+            "Parents are leaving the district.")
+    sents, _ = labels_of(analyzer, text)
+    got = {t: label for t, label, _ in sents}
+    assert got["REMNANT COMMENT:"] == "not_claim"
+    assert got["We here at The Remnant are always eager to promote home-schooling."] == "unsourced"
+    assert got["There’s more:"] == "not_claim"
