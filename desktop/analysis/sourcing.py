@@ -721,8 +721,9 @@ class _Labeller:
         t = tok
         while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
-        if t.dep_ in ("csubj", "csubjpass"):
-            return True
+        kids = {c.dep_ for c in t.children}
+        if t.dep_ in ("csubj", "csubjpass") and not ({"nsubj", "aux"} <= kids and not any(c.lower_ in ("what", "which") for c in t.children)):
+            return True  # (not "…, experts are predicting a minimum will occur": the parser's slip)
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "pcomp") and not any(c.dep_ == "ccomp" for c in t.children) and any(
             c.dep_ == "mark" and c.lower_ in self._BACKGROUND_MARKS for c in t.children
         ):
@@ -744,7 +745,7 @@ class _Labeller:
             first = tok.head
             if first.pos_ not in ("VERB", "AUX") or is_cue_verb(first, self.tagged):
                 continue
-            if not (first.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in first.children)):
+            if not (first.lower_ in _BE and any(c.dep_ in ("acomp", "attr") for c in first.children)):
                 continue  # only a state the author asserts ("is not interested"), not an event
             if not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in first.children if first.i < c.i < tok.i):
                 continue
@@ -1467,6 +1468,11 @@ class _Labeller:
             if outer is not None:
                 src, cue, tok = outer
                 return "vague_source", src.name, f"what {named[0][0].name} did or said, as reported by unnamed '{src.name}' ('{cue}')"
+            if named and prev_label == "vague_source" and prev_source and named[0][0].name.lower() == "they" \
+                    and named[0][0].how.endswith("the group or body named before"):
+                # "The outreach, they said, raised new worries" after "according to officials": the
+                # unnamed people of the sentence before, not some body named further back
+                return "vague_source", prev_source, f"'they' → '{prev_source}', unnamed in the sentence before"
             if named:
                 src, cue, tok = named[0]
                 if self.book.is_person(src.name):
@@ -1614,6 +1620,7 @@ _PUBLISHED_IN = re.compile(
 )
 _MADE = {"conducted", "released", "published", "compiled", "commissioned", "carried", "produced", "issued", "prepared",
          "written", "authored", "made", "filed", "done", "led", "sponsored", "funded", "drafted", "presented", "posted"}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re"}  # (no lemmatizer runs)
 _QUOTING = {"quoted", "quotes", "quote", "quoting", "cited", "cites", "cite", "citing"}
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 _FEARING = {"fear", "fears", "feared", "worry", "worries", "worried"}

@@ -1729,3 +1729,22 @@ def test_labels_and_lead_ins_in_the_authors_voice_are_not_claims(analyzer):
     assert got["REMNANT COMMENT:"] == "not_claim"
     assert got["We here at The Remnant are always eager to promote home-schooling."] == "unsourced"
     assert got["There’s more:"] == "not_claim"
+
+
+def test_unnamed_people_speaking_again_as_they_stay_unnamed(analyzer):
+    text = ("Senior Mexican officials said the government had reshuffled its diplomats in the United States. "
+            "The outreach, they said, raised new worries about anti-Mexican feeling.")
+    sents, _ = labels_of(analyzer, text)
+    assert [label for _, label, _ in sents] == ["vague_source", "vague_source"]
+
+
+def test_a_parser_slip_does_not_hide_a_report(analyzer):
+    # the parser makes "predicting" the subject of "occur"; it still has its own subject and auxiliary
+    text = ("By combining data and observations from decades of Sun research, experts are predicting a "
+            "Grand Solar Minimum will occur a few decades from now.")
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1:] == ("vague_source", "experts")
+    # a clause that is the subject stays background: what Obama says is not reported here
+    (sent,), _ = labels_of(analyzer, "At the Washington Post, what Obama says is now the baseline for truth.")
+    assert sent[1] == "unsourced"
+
