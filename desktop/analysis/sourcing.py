@@ -98,8 +98,8 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]{0,4}\.?(?:[A-Z]\.?)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+$"
 )
 _ABOUT_THE_AUTHOR = re.compile(
-    r"^(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:editor|contributor|columnist|writer|author|reporter|correspondent|blogger|commentator|fellow)\b"
+    r"^(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3})?"
+    r"(?:editor|contributor|columnist|writer|author|co-author|reporter|correspondent|blogger|commentator|fellow)\b"
 )
 # "Here are the eight accusations he faces:", "Here’s what happened to him:": a pointer to the lines after
 _HERE_IS = re.compile(r"^(?:Here|Below)(?:'s|’s|\s+is|\s+are)\b|^(?:(?:But|And)\s+)?There(?:'s|’s|\s+is)\s+(?:even\s+|much\s+)?more\b")
@@ -1215,8 +1215,8 @@ class _Labeller:
                 return describe_source(doc, *np_bounds(who), self.book, tok.idx) if who is not None else None
             subj = subject_of(tok)
             if subj is not None and subj.i >= sent.start and subj.i < sent.end and not self.in_quoted(subj.idx):
-                if subj.lower_ in ("i", "you", "who", "which", "that", "what", "time"):  # "only time will tell"
-                    return None
+                if subj.lower_ in ("i", "you", "who", "which", "that", "what", "time") and subj.text != "WHO":
+                    return None  # "only time will tell" (but "WHO said" is the World Health Organization)
                 # passive "it is said" / "is expected to": no agent named; "reporters were told by
                 # the sheriff's spokeswoman that …": the agent reports
                 if subj.dep_ == "nsubjpass":

@@ -1294,6 +1294,8 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if member is not None and member.lower_ in _ALWAYS_UNNAMED:
             return Source(phrase, False, f"'{phrase}': unnamed people around a named one", start, end)
+    if phrase == "WHO":
+        return Source(phrase, True, "'WHO': the World Health Organization", start, end)
     if _POLITICAL_CAMP.match(phrase):
         # "The Left maintains that …": a whole political camp, however capitalised
         return Source(phrase, False, f"'{phrase}': a political camp, no one a reader can check", start, end)

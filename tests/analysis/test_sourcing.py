@@ -1748,3 +1748,27 @@ def test_a_parser_slip_does_not_hide_a_report(analyzer):
     (sent,), _ = labels_of(analyzer, "At the Washington Post, what Obama says is now the baseline for truth.")
     assert sent[1] == "unsourced"
 
+
+
+def test_list_numbers_credits_and_notes_on_the_piece_are_not_claims(analyzer):
+    text = ("Here are three reasons the movement should worry.\n\n1.\n\nTrump keeps winning primaries.\n\n"
+            "Editor’s Note: Paragraph breaks added for readability.\n\n"
+            "Editor's Note: This is probably why reporters were barred from the press conference.\n\n"
+            "More from the Washington Times:\n\n"
+            "Associated Press writers Ken Ritter in Las Vegas and Anita Snow in Phoenix contributed to this report.\n\n"
+            "Brett M. Decker is co-author of the upcoming book The Conservative Case for Trump.")
+    sents, _ = labels_of(analyzer, text)
+    got = {t: label for t, label, _ in sents}
+    assert got["1."] == "not_claim"
+    assert got["Trump keeps winning primaries."] == "unsourced"
+    assert got["Editor’s Note: Paragraph breaks added for readability."] == "not_claim"
+    # a note that makes a claim of its own is judged as any sentence
+    assert got["Editor's Note: This is probably why reporters were barred from the press conference."] == "unsourced"
+    assert got["More from the Washington Times:"] == "not_claim"
+    assert got["Associated Press writers Ken Ritter in Las Vegas and Anita Snow in Phoenix contributed to this report."] == "not_claim"
+    assert got["Brett M. Decker is co-author of the upcoming book The Conservative Case for Trump."] == "not_claim"
+
+
+def test_who_in_capitals_is_the_world_health_organization(analyzer):
+    sents, _ = labels_of(analyzer, "Ebola is back in Congo. WHO said Tuesday that it is scaling up its operations.")
+    assert sents[-1][1:] == ("attributed", "WHO")
