@@ -445,6 +445,16 @@ class _Labeller:
                 if src is not None and not src.identifiable and not denied:
                     out.append((src, tok.text, tok))
                 continue
+            if self.parsed and low[k] in _POINTS_TO and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN") and tok.dep_ not in (
+                "relcl", "acl", "amod", "pcomp", "xcomp", "advcl"
+            ) and any(c.dep_ == "dobj" for c in tok.children) and not (tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
+                # "He cited reports of cyberattacks", "SHTFPlan detailed the symptoms": what the source
+                # points to or spells out is its account (not a quote cue: a cited phrase is often
+                # someone else's words)
+                src = self._source_for_verb(tok, sent)
+                if src is not None:
+                    out.append((src, tok.text, tok))
+                continue
             quoted = self._quoted_as_saying(tok) if self.parsed and low[k] in _QUOTING else None
             if quoted is not None:
                 # "The New York Times quoted one of Carson's advisers as saying …": the words are the
@@ -1621,6 +1631,7 @@ _PUBLISHED_IN = re.compile(
 _MADE = {"conducted", "released", "published", "compiled", "commissioned", "carried", "produced", "issued", "prepared",
          "written", "authored", "made", "filed", "done", "led", "sponsored", "funded", "drafted", "presented", "posted"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re"}  # (no lemmatizer runs)
+_POINTS_TO = {"cite", "cites", "cited", "detail", "details", "detailed", "detailing"}
 _QUOTING = {"quoted", "quotes", "quote", "quoting", "cited", "cites", "cite", "citing"}
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 _FEARING = {"fear", "fears", "feared", "worry", "worries", "worried"}

@@ -29,6 +29,7 @@ QUANTIFIER_WORDS = {"some", "many", "several", "few", "most", "number", "majorit
 PARTICLE_VERBS = {
     "point": {"out", "to"}, "rule": {"out"}, "continue": {",", ".", ":"}, "make": {"it", "clear"},
     "read": {",", ":", "one", "another"}, "shoot": {"back"}, "fire": {"back"}, "hit": {"back"},
+    "lash": {"out"}, "brush": {"off", "aside"},
 }
 # A demonym or other adjective of nationality ("French", "Ukrainian") names no one by itself.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|ch|i|ic|ean)$")

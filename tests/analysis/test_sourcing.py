@@ -1772,3 +1772,27 @@ def test_list_numbers_credits_and_notes_on_the_piece_are_not_claims(analyzer):
 def test_who_in_capitals_is_the_world_health_organization(analyzer):
     sents, _ = labels_of(analyzer, "Ebola is back in Congo. WHO said Tuesday that it is scaling up its operations.")
     assert sents[-1][1:] == ("attributed", "WHO")
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # what a source points to, spells out or strikes at is its account
+        ("Eric Trump spoke to the Post. In response, Trump cited several examples of help his charity had received.",
+         "attributed"),
+        ("SHTFPlan originally detailed the symptoms experienced by US diplomats in Cuba.", "attributed"),
+        ("Juanita Broaddrick spoke out. Ms. Broaddrick has also lashed out at Sen. Dick Durbin.", "attributed"),
+        ("Ben Carson met voters. He brushed off these concerns.", "attributed"),
+        # not the phrase someone else cited, nor a hair brushed
+        ("The phrase Grassley cited on Wednesday has appeared in various speeches.", "unsourced"),
+        ("Juanita Broaddrick was late. She brushed her hair.", "unsourced"),
+    ],
+)
+def test_citing_detailing_and_lashing_out_are_reports(analyzer, text, label):
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == label
+
+
+def test_a_cited_phrase_is_not_made_a_quote_of_the_one_citing_it(analyzer):
+    text = "The “wise Latina” phrase Grassley cited on Wednesday has appeared in speeches Sotomayor has given."
+    assert not analyzer.analyze(text).quotes
