@@ -146,7 +146,13 @@ class EmotiveDetector:
             for cand in candidates:
                 _coordinate(doc, cand)
             candidates = self._longest_first(candidates)
-        boilerplate = _repeated_lines(doc)
+        # page furniture: lines repeated down the page, and the sentences sourcing found to be
+        # share/subscribe boilerplate or a poll widget ("Whom do you consider to be the most corrupt …?")
+        boilerplate = _repeated_lines(doc) + [
+            (sent.start, sent.end)
+            for sent in (getattr(doc._, "sl_sentences", None) or [])
+            if getattr(sent, "label", None) == "not_claim" and _FURNITURE.search(getattr(sent, "why", "") or "")
+        ]
         spans = []
         for cand in candidates:
             s, e = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
@@ -154,7 +160,8 @@ class EmotiveDetector:
                 continue
             spans.append(self._span(s, e, cand.notes))
         if self.scare_quotes:
-            scare = [q for q in self._scare_quotes(doc, quotes) if not _overlaps_any(q.start, q.end, boilerplate)]
+            loaded = [(sp.start, sp.end) for sp in spans]
+            scare = [q for q in self._scare_quotes(doc, quotes, loaded) if not _overlaps_any(q.start, q.end, boilerplate)]
             if scare:
                 # a lexicon match inside scare quotes ("proxy war") gives way to the quoted phrase
                 kept = []
@@ -354,7 +361,7 @@ class EmotiveDetector:
 
     # -- scare quotes ----------------------------------------------------------------------
 
-    def _scare_quotes(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[Span]:
+    def _scare_quotes(self, doc: Doc, quotes: list[tuple[int, int]], loaded: list[tuple[int, int]]) -> list[Span]:
         text = doc.text
         out: list[Span] = []
         taken: list[tuple[int, int]] = []
@@ -372,6 +379,11 @@ class EmotiveDetector:
                 inner = m.group(1)
                 words = inner.split()
                 if not words or len(words) > self.max_scare_words:
+                    continue
+                if len(words) > 1 and not _in_quoted_list(text, s, e) and not _overlaps_any(s, e, loaded):
+                    # a quoted phrase of several words is mostly a name or a term ("person of
+                    # interest", "promoted trend"); it mocks in a list of quoted words ("instructors",
+                    # "military advisers", "mercenaries") or around a loaded label ("proxy war")
                     continue
                 if not inner.strip()[0].islower() or _SENTENCE_PUNCT.search(inner.strip()):
                     continue
@@ -686,6 +698,16 @@ def _take_complement(doc: Doc, cand: _Candidate, limit: int) -> int:
     if right - end > limit:
         return end
     return right
+
+
+_FURNITURE = re.compile(r"^boilerplate|\bpoll\b")
+_LIST_BEFORE = re.compile(r"[”\"’]\s*(?:,|or|and|,\s*or|,\s*and)\s*$")
+_LIST_AFTER = re.compile(r"\s*(?:,|or|and)\s*[“\"‘]")
+
+
+def _in_quoted_list(text: str, start: int, end: int) -> bool:
+    """Is the quoted phrase at text[start:end] one of a list of quoted words?"""
+    return bool(_LIST_BEFORE.search(text[max(0, start - 8) : start]) or _LIST_AFTER.match(text, end))
 
 
 def _overlaps_any(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:

@@ -422,3 +422,25 @@ def test_a_phrase_listed_twice_gives_the_same_reason_on_every_run():
         for seed in (1, 2, 3, 4, 5)
     }
     assert len(outs) == 1 and "name-calling" in outs.pop().split("label=")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted term or name of several words mocks nothing by itself
+        'Haig was named as a "person of interest" in the investigation.',
+        "Trump became the first candidate to purchase a “promoted trend” on Twitter.",
+        # a word the text translates or defines
+        "Families dig up their dead relatives every seven years. It means ‘turning the bones’.",
+        # plain words of the subject
+        "Witnesses saw muzzle flashes from the 32nd floor.",
+    ],
+)
+def test_terms_names_and_plain_words_are_not_emotive(analyzer, text):
+    assert [text[s.start : s.end] for s in analyzer.analyze(text).emotive] == []
+
+
+def test_a_list_of_quoted_words_mocks_together(analyzer):
+    text = 'Paris is sending troops under the guise of "instructors", "military advisers" or "volunteers".'
+    got = [text[s.start : s.end] for s in analyzer.analyze(text).emotive]
+    assert got == ['"instructors"', '"military advisers"', '"volunteers"']
