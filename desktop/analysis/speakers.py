@@ -1423,6 +1423,12 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     titled = book.by_title(phrase)
     if titled:
         return Source(titled, True, f"'{phrase}' → {titled}", start, end)
+    if len(toks) == 2 and toks[0].lower_ == "the" and head.i == toks[1].i and head.tag_ == "NN":
+        # "the paper" → the newspaper last named; "the investor" → "billionaire investor Mark
+        # Cuban", "Jeff, the witness": the one person the article described so
+        named = _outlet_before(book, low, at_char) or _described_before(doc.text, low, at_char, book)
+        if named:
+            return Source(named, True, f"'{phrase}' → {named}, described so before", start, end)
     # "office of Italy's Prime Minister Giorgia Meloni": the person named at the end of the phrase
     # (found by the entity recogniser when it runs, else as the trailing run of proper nouns)
     if low == "office":
@@ -1473,6 +1479,42 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
     if vague or not identifiable:
         return Source(phrase, False, f"'{phrase}' names no one a reader can check", start, end)
     return Source(phrase, True, f"'{phrase}'", start, end)
+
+
+# people known by what they do or are, not by an office ("the investor", "the actor", "the witness")
+_PERSON_DESCRIPTORS = {
+    "investor", "billionaire", "businessman", "businesswoman", "entrepreneur", "actor", "actress", "singer",
+    "rapper", "comedian", "musician", "author", "writer", "novelist", "filmmaker", "director", "activist",
+    "witness", "survivor", "victim", "veteran", "student", "professor", "teacher", "doctor", "physician",
+    "pastor", "preacher", "rabbi", "imam", "coach", "quarterback", "athlete", "player", "blogger", "host",
+    "anchor", "columnist", "economist", "historian", "scientist", "researcher", "lawyer", "attorney",
+}
+# ("the website", "the site" are left alone: often the site of whoever the story is about)
+_OUTLET_NOUNS = {"paper", "newspaper", "daily", "network", "magazine", "broadcaster", "publication", "tabloid", "weekly"}
+_NAME_RUN = r"([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|bin|al)){0,3})"
+
+
+def _outlet_before(book: NameBook, noun: str, at_char: int) -> str | None:
+    """'the paper', 'the network': the newspaper or broadcaster the article named last."""
+    if noun not in _OUTLET_NOUNS:
+        return None
+    for m in reversed(book.mentions):
+        if m.start >= at_char:
+            continue
+        words = m.name.lower().split()
+        if words and (words[-1] in _PAPER_WORDS or m.name.lower() in lexicon().outlets or " ".join(words[-2:]) in lexicon().outlets):
+            return m.name
+    return None
+
+
+def _described_before(text: str, noun: str, at_char: int, book: NameBook) -> str | None:
+    """'the investor' after 'billionaire investor Mark Cuban', 'the actor' after 'actor Michael B.
+    Jordan': the one person the article described so, or None."""
+    if noun not in _PERSON_DESCRIPTORS:
+        return None
+    names = {m.group(1) for m in re.finditer(rf"\b{noun}\s+{_NAME_RUN}", text[:at_char])}
+    names = {book.fullest(n) for n in names if len(n.split()) >= 2 and book.is_person(n)}
+    return names.pop() if len(names) == 1 else None
 
 
 # the last word of a newspaper's or a broadcaster's name ("Cincinnati Enquirer", "Chicago Tribune")

@@ -1313,3 +1313,16 @@ def test_the_statement_speaks_for_whoever_issued_it(analyzer):
         "Protesters read out a statement on Saturday. “We will be back,” the statement said."
     )
     assert speakers_of(analyzer, text) == ["Jeff Sessions", "the statement"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a descriptor the article gave one named person, or the newspaper it named last
+        ("Billionaire investor Mark Cuban spoke on Sunday. “That is even worse,” the investor said.", "Mark Cuban"),
+        ("The film stars actor Michael B. Jordan. “It was hard,” the actor said.", "Michael B. Jordan"),
+        ("The Washington Times reported the story. “The phones started ringing,” the paper noted.", "Washington Times"),
+    ],
+)
+def test_a_descriptor_points_back_at_whom_it_described(analyzer, text, speaker):
+    assert speakers_of(analyzer, text)[-1] == speaker
