@@ -75,7 +75,7 @@ _AUTHOR_VERDICT = re.compile(
     r"accused|accusing|insisted|insisting|blamed|blaming|alleged|alleging|described|describing|called|calling)\b"
     r"|\b(?:a|the|his|her|their|its|this|that)\s+(?:(?:false|baseless|debunked|unfounded|unsubstantiated|discredited|bogus|"
     r"untrue|erroneous|misleading|inaccurate)(?:\s+and\s+\w+)?)\s+(?:claim|assertion|allegation|conspiracy theory|theory|charge|"
-    r"statement|notion|narrative|talking point)s?\b"
+    r"statement|notion|narrative|talking point|account|story|rumor|rumour)s?\b"
     r"|\bwithout\s+(?:any\s+|offering\s+(?:any\s+)?|providing\s+(?:any\s+)?|citing\s+(?:any\s+)?)?evidence\b(?!\s+of\b)"
     r"|\b(?:a\s+)?claim\s+(?:that\s+)?(?:has\s+been|was)\s+(?:widely\s+)?(?:debunked|disproven|discredited)\b",
     re.IGNORECASE,
@@ -1160,6 +1160,8 @@ class _Labeller:
         if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or k > 0 and toks[k - 1].text in (",", "—", "–"):
             return True
         objs = [c for c in kids if c.dep_ == "dobj"]
+        if base == "say" and objs and objs[0].lower_ in _NOTHING_SAID and not any(self.in_quoted(t.idx) for t in toks[k + 1 : k + 8]):
+            return False  # "Trump says racist things", "He said nothing": the author's account of the talk
         if objs and base in _DEEDS and (not _DEEDS[base] or _singular(objs[0].lower_) in _DEEDS[base] or objs[0].lower_ in _DEEDS[base]):
             if not any(self.in_quoted(t.idx) for t in toks[k + 1 : k + 8]):
                 # "She boasts a 45-point lead", "claimed a victory in New Hampshire", "is
@@ -1632,6 +1634,8 @@ _MADE = {"conducted", "released", "published", "compiled", "commissioned", "carr
          "written", "authored", "made", "filed", "done", "led", "sponsored", "funded", "drafted", "presented", "posted"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re"}  # (no lemmatizer runs)
 _POINTS_TO = {"cite", "cites", "cited", "detail", "details", "detailed", "detailing"}
+_NOTHING_SAID = {"things", "thing", "stuff", "something", "anything", "nothing", "everything", "lot", "much", "little",
+                 "words", "whatever"}
 _QUOTING = {"quoted", "quotes", "quote", "quoting", "cited", "cites", "cite", "citing"}
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 _FEARING = {"fear", "fears", "feared", "worry", "worries", "worried"}

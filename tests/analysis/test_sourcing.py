@@ -1796,3 +1796,21 @@ def test_citing_detailing_and_lashing_out_are_reports(analyzer, text, label):
 def test_a_cited_phrase_is_not_made_a_quote_of_the_one_citing_it(analyzer):
     text = "The “wise Latina” phrase Grassley cited on Wednesday has appeared in speeches Sotomayor has given."
     assert not analyzer.analyze(text).quotes
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # the author's account of someone's talk, with nothing they said in it
+        ("Trump says racist things.", "unsourced"),
+        ("Lael Brainard joined the Fed in 2014, but she said almost nothing about monetary policy until 2015.", "unsourced"),
+        # the author's verdict on what was said
+        ("Bernie Sanders spoke on Sunday. He called him a liar for continuing to insist the debunked accounts of "
+         "celebrations in New Jersey.", "unsourced"),
+        # still reports
+        ("Donald Trump says the plan is dead.", "attributed"),
+    ],
+)
+def test_talk_without_content_or_with_the_authors_verdict_is_unsourced(analyzer, text, label):
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == label
