@@ -455,6 +455,22 @@ class _Labeller:
                 if src is not None:
                     out.append((src, tok.text, tok))
                 continue
+            if self.parsed and low[k] in _TAKE_STRIKE and tok.tag_.startswith("VB") and tok.dep_ in ("ROOT", "conj") and any(
+                c.dep_ == "dobj" and c.lower_ in _TAKE_STRIKE[low[k]] and (
+                    any(g.dep_ == "amod" for g in c.children) if low[k] in _STRIKE  # "a similar tune", not "a note"
+                    else any(  # at someone: "at Hillary Clinton", "at him", not "at the target"
+                        g.dep_ == "prep" and g.lower_ == "at" and any(
+                            o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ in PERSON_PRONOUNS | {"them", "him", "her"} or _known_agent(o.lower_))
+                            for o in g.children)
+                        for g in list(c.children) + list(tok.children)))
+                for c in tok.children
+            ):
+                # "Blackwell also took a shot at Hillary Clinton", "His campaign manager struck a
+                # similar tune": words said, in the idiom of a fight
+                src = self._source_for_verb(tok, sent)
+                if src is not None:
+                    out.append((src, tok.text, tok))
+                continue
             quoted = self._quoted_as_saying(tok) if self.parsed and low[k] in _QUOTING else None
             if quoted is not None:
                 # "The New York Times quoted one of Carson's advisers as saying …": the words are the
@@ -1636,6 +1652,10 @@ _BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'
 _POINTS_TO = {"cite", "cites", "cited", "detail", "details", "detailed", "detailing"}
 _NOTHING_SAID = {"things", "thing", "stuff", "something", "anything", "nothing", "everything", "lot", "much", "little",
                  "words", "whatever"}
+_STRIKE = {"struck", "strikes", "strike", "striking"}
+_TAKE_STRIKE = {**{w: {"shot", "shots", "swipe", "swipes", "jab", "jabs", "potshot", "potshots"}
+                   for w in ("took", "takes", "take", "taking", "taken")},
+                **{w: {"tone", "tune", "note"} for w in _STRIKE}}
 _QUOTING = {"quoted", "quotes", "quote", "quoting", "cited", "cites", "cite", "citing"}
 _HEDGES = {"allegedly", "reportedly", "apparently", "purportedly"}
 _FEARING = {"fear", "fears", "feared", "worry", "worries", "worried"}

@@ -1814,3 +1814,20 @@ def test_a_cited_phrase_is_not_made_a_quote_of_the_one_citing_it(analyzer):
 def test_talk_without_content_or_with_the_authors_verdict_is_unsourced(analyzer, text, label):
     sents, _ = labels_of(analyzer, text)
     assert sents[-1][1] == label
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # words said, in the idiom of a fight
+        ("Morton Blackwell endorsed Cruz. Blackwell also took a shot at likely Democratic nominee Hillary Clinton.",
+         "attributed"),
+        ("Marco Rubio spoke on Monday. His campaign manager, Alex Conant, struck a similar tune.", "attributed"),
+        # the literal deeds
+        ("The soldier took a shot at the target.", "unsourced"),
+        ("The band struck a note.", "unsourced"),
+    ],
+)
+def test_taking_a_shot_at_someone_is_a_report(analyzer, text, label):
+    sents, _ = labels_of(analyzer, text)
+    assert sents[-1][1] == label
