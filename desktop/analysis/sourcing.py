@@ -1525,6 +1525,10 @@ class _Labeller:
             # "In an early-October CBS News poll, she led …": a finding of the poll the sentence names
             name = f"{poll.group(1)} {poll.group(2)}"
             return "attributed", name, f"a finding of the {name}, which the sentence names"
+        tally = _BY_NAMED_TALLY.match(stext)
+        if tally:
+            # "By the Associated Press's tally, he now has 739 delegates": the named body's count
+            return "attributed", tally.group(1), f"by the count of {tally.group(1)}, which the sentence names"
         if vague_m:
             return "vague_source", vague_m.group(0), f"credited to nobody in particular: '{vague_m.group(0)}'"
         if self.parsed:
@@ -1597,6 +1601,10 @@ _SHARE_FIGURE = re.compile(
     r"|\b(?:a|one|two) (?:third|quarter|fifth|half)s? of\b|\bmajority\b", re.I
 )
 # "In an early-October CBS News poll, …", "In the latest Quinnipiac survey, …"
+_BY_NAMED_TALLY = re.compile(
+    r"^(?:By|According to)\s+(?:the\s+)?((?:[A-Z][\w/&.’'-]*\s+){0,4}[A-Z][\w/&.’'-]*?)['’]s?\s+"
+    r"(?:latest\s+|own\s+|unofficial\s+|official\s+)?(?:tally|count|estimates?|calculations?|reckoning|math|figures|data|analysis)\b"
+)
 _IN_NAMED_POLL = re.compile(
     r"^(?:In|According to)\s+(?:an?|the|this|its)\s+(?:[a-z][\w-]*\s+){0,3}"
     r"((?:[A-Z][\w/&.’'-]*\s+){0,4}[A-Z][\w/&.’'-]*)\s+(poll|survey)\b"

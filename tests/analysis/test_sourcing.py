@@ -1831,3 +1831,15 @@ def test_talk_without_content_or_with_the_authors_verdict_is_unsourced(analyzer,
 def test_taking_a_shot_at_someone_is_a_report(analyzer, text, label):
     sents, _ = labels_of(analyzer, text)
     assert sents[-1][1] == label
+
+
+@pytest.mark.parametrize(
+    "text, label, source",
+    [
+        ("By the Associated Press's tally, he now has 739 delegates to Cruz's 465.", "attributed", "Associated Press"),
+        ("By CNN’s count, 12 people died in the storm.", "attributed", "CNN"),
+    ],
+)
+def test_a_named_bodys_count_credits_the_figure(analyzer, text, label, source):
+    (sent,), _ = labels_of(analyzer, text)
+    assert sent[1:] == (label, source)
