@@ -551,6 +551,11 @@ _POLICE_FORCE = re.compile(
     r"|(?!(?:The|A|An|And|But|When|While|After|Before|Then|If|As|So|Local|Federal|State|Some|Many|Other|Both|Police)\b)"
     r"(?:[A-Z][\w'’-]*[ \t]+){1,3}police(?![ \t]+officers?\b))\b"
 )
+_PROSECUTION = re.compile(
+    r"\b(?:Assistant\s+)?(?:U\.S\.|United States|District|State['’]s|County|Commonwealth['’]s)\s+Attorney"
+    r"(?:['’]s\s+[Oo]ffice(?:\s+(?:for|in)\s+(?:the\s+)?(?:[A-Z][\w.]*\s*){1,5})?|\s+(?:[A-Z][\w.'’-]*\s*){1,4})"
+    r"|\b(?:[A-Z][\w.]*\s+){1,3}(?:District|County|State['’]s)\s+Attorney['’]s\s+[Oo]ffice"
+)
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
 _PRONOUN_GENDER = re.compile(r"(?:(he|him|his|himself)|she|her|hers|herself)\b", re.IGNORECASE)
 
@@ -1272,6 +1277,13 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         if forces and len(places) == 1:
             force = max(forces, key=len)
             return Source(force, True, f"'{phrase}' → {force}, the force the article names", start, end)
+    if low == "prosecutors" and len(toks) <= 2 and toks[0].lower_ in ("the", "federal", "prosecutors"):
+        # `prosecutors said` in an article that names the prosecution ("Assistant U.S. Attorney
+        # Maya D. Song", "the Manhattan District Attorney's office"), as a named force names `police`
+        office = _PROSECUTION.search(doc.text)
+        if office:
+            # (the speaker stays the prosecutors, not the one prosecutor named)
+            return Source(phrase, True, f"'{phrase}': the prosecution of {office.group(0).strip()}, whom the article names", start, end)
     if book.parsed and (low in lexicon().vague_heads or low in lexicon().group_nouns):
         # "Some observers, including professor Zeynep Tufekci, …", "Other Republicans, like Mitt
         # Romney, …": a named person among them

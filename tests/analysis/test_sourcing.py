@@ -1843,3 +1843,12 @@ def test_taking_a_shot_at_someone_is_a_report(analyzer, text, label):
 def test_a_named_bodys_count_credits_the_figure(analyzer, text, label, source):
     (sent,), _ = labels_of(analyzer, text)
     assert sent[1:] == (label, source)
+
+
+def test_prosecutors_are_the_prosecution_the_article_names(analyzer):
+    named = ("The hacker was sentenced on Thursday. \"The harm is incalculable,\" Assistant U.S. Attorney Maya D. Song "
+             "wrote. Prosecutors said a stern sentence could deter others.")
+    sents, _ = labels_of(analyzer, named)
+    assert sents[-1][1:] == ("attributed", "Prosecutors")
+    sents, _ = labels_of(analyzer, "The hacker was sentenced on Thursday. Prosecutors said a stern sentence could deter others.")
+    assert sents[-1][1] == "vague_source"
