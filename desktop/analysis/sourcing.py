@@ -455,16 +455,7 @@ class _Labeller:
                 if src is not None:
                     out.append((src, tok.text, tok))
                 continue
-            if self.parsed and low[k] in _TAKE_STRIKE and tok.tag_.startswith("VB") and tok.dep_ in ("ROOT", "conj") and any(
-                c.dep_ == "dobj" and c.lower_ in _TAKE_STRIKE[low[k]] and (
-                    any(g.dep_ == "amod" for g in c.children) if low[k] in _STRIKE  # "a similar tune", not "a note"
-                    else any(  # at someone: "at Hillary Clinton", "at him", not "at the target"
-                        g.dep_ == "prep" and g.lower_ == "at" and any(
-                            o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ in PERSON_PRONOUNS | {"them", "him", "her"} or _known_agent(o.lower_))
-                            for o in g.children)
-                        for g in list(c.children) + list(tok.children)))
-                for c in tok.children
-            ):
+            if self.parsed and low[k] in _TAKE_STRIKE and _fight_idiom(tok):
                 # "Blackwell also took a shot at Hillary Clinton", "His campaign manager struck a
                 # similar tune": words said, in the idiom of a fight
                 src = self._source_for_verb(tok, sent)
@@ -1010,7 +1001,8 @@ class _Labeller:
         study or data the source phrase stopped before. The maker's name, or None."""
         if src is None or src.identifiable or not self.parsed:
             return None
-        head = next((t for t in self.doc if t.idx < src.end <= t.idx + len(t)), None)
+        last = self.doc.char_span(src.end - 1, src.end, alignment_mode="expand")  # the phrase's last word
+        head = last[0] if last is not None and len(last) else None
         if head is None or not _can_report(head):
             return None
         for c in head.children:
@@ -1021,7 +1013,7 @@ class _Labeller:
                 if obj is not None and obj.pos_ == "PROPN":
                     lo, hi = np_bounds(obj)
                     words = [t for t in self.doc[lo : obj.i + 1] if t.lower_ != "the"]
-                    tail = [t for t in self.doc[obj.i + 1 : hi]]
+                    tail = list(self.doc[obj.i + 1 : hi])
                     # "… Division of Gaming Enforcement" goes on; "… Institute in Oregon" stops
                     while len(tail) >= 2 and tail[0].lower_ in ("of", "for", "on") and tail[1].text[:1].isupper():
                         k = 1
@@ -1176,13 +1168,14 @@ class _Labeller:
         if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or k > 0 and toks[k - 1].text in (",", "—", "–"):
             return True
         objs = [c for c in kids if c.dep_ == "dobj"]
-        if base == "say" and objs and objs[0].lower_ in _NOTHING_SAID and not any(self.in_quoted(t.idx) for t in toks[k + 1 : k + 8]):
+        obj = objs[0].lower_ if objs else ""
+        quote_near = any(self.in_quoted(t.idx) for t in toks[k + 1 : k + 8])
+        if base == "say" and obj and obj in _NOTHING_SAID and not quote_near:
             return False  # "Trump says racist things", "He said nothing": the author's account of the talk
-        if objs and base in _DEEDS and (not _DEEDS[base] or _singular(objs[0].lower_) in _DEEDS[base] or objs[0].lower_ in _DEEDS[base]):
-            if not any(self.in_quoted(t.idx) for t in toks[k + 1 : k + 8]):
-                # "She boasts a 45-point lead", "claimed a victory in New Hampshire", "is
-                # conceding the race": something held or done, not a claim credited to anyone
-                return False
+        if obj and base in _DEEDS and (not _DEEDS[base] or _singular(obj) in _DEEDS[base] or obj in _DEEDS[base]) and not quote_near:
+            # "She boasts a 45-point lead", "claimed a victory in New Hampshire", "is conceding the
+            # race": something held or done, not a claim credited to anyone
+            return False
         if objs and tok.dep_ == "xcomp" and tok.head.lower_ in ("seem", "seems", "seemed", "appear", "appears", "appeared"):
             return False  # "the Republican seemed to confirm critiques of his candidacy": the author's reading
         return True
@@ -1573,6 +1566,28 @@ class _Labeller:
 _NO_SOURCE = "no source in this sentence or the one before"
 
 
+def _fight_idiom(tok) -> bool:
+    """'took a shot at Hillary Clinton', 'struck a similar tune' (not 'took a shot at the target',
+    'struck a note')."""
+    if not tok.tag_.startswith("VB") or tok.dep_ not in ("ROOT", "conj"):
+        return False
+    objects = _TAKE_STRIKE[tok.lower_]
+    for c in tok.children:
+        if c.dep_ != "dobj" or c.lower_ not in objects:
+            continue
+        if tok.lower_ in _STRIKE:
+            if any(g.dep_ == "amod" for g in c.children):  # "a similar tune"
+                return True
+            continue
+        for g in list(c.children) + list(tok.children):  # at someone: "at Hillary Clinton", "at him"
+            if g.dep_ == "prep" and g.lower_ == "at" and any(
+                o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lower_ in PERSON_PRONOUNS | {"them", "him", "her"} or _known_agent(o.lower_))
+                for o in g.children
+            ):
+                return True
+    return False
+
+
 @dataclass
 class _Block:
     """A block quote after "X wrote:" while it lasts: the sentences up to `end` are X's."""
@@ -1647,7 +1662,7 @@ _DEEDS: dict[str, frozenset[str]] = {
 # the unnamed people a named outlet or person may relay: "officials say …, AFP reports"
 _RELAYED_HEADS = {"official", "officials", "source", "sources", "authorities", "police", "investigators", "insiders",
                   "insider", "aides", "aide", "advisers", "adviser", "advisors", "diplomats", "diplomat", "experts",
-                  "analysts", "officers", "agents", "prosecutors", "sources"}
+                  "analysts", "officers", "agents", "prosecutors"}
 _BARE_SPOKESPERSON = re.compile(r"^(?:a|an|the)\s+(spokes(?:wo)?man|spokesperson|representative)$", re.IGNORECASE)
 _RESEARCHERS = {"scientists", "researchers", "scientist", "researcher", "authors", "team", "study", "studies",
                 "astronomers", "physicists", "biologists", "economists", "doctors", "physicians", "epidemiologists"}

@@ -1437,7 +1437,7 @@ def describe_source(doc, lo: int, hi: int, book: NameBook, at_char: int) -> Sour
         return Source(titled, True, f"'{phrase}' → {titled}", start, end)
     if len(toks) == 2 and toks[0].lower_ == "the" and head.i == toks[1].i and head.tag_ == "NN":
         # "the paper" → the newspaper last named; "the investor" → "billionaire investor Mark
-        # Cuban", "Jeff, the witness": the one person the article described so
+        # Cuban": the one person the article described so
         named = _outlet_before(book, low, at_char) or _described_before(doc.text, low, at_char, book)
         if named:
             return Source(named, True, f"'{phrase}' → {named}, described so before", start, end)
