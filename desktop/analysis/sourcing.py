@@ -445,6 +445,20 @@ class _Labeller:
                 if src is not None and not src.identifiable and not denied:
                     out.append((src, tok.text, tok))
                 continue
+            quoted = self._quoted_as_saying(tok) if self.parsed and low[k] in _QUOTING else None
+            if quoted is not None:
+                # "The New York Times quoted one of Carson's advisers as saying …": the words are the
+                # adviser's, relayed by the paper (checked before what a source cites, below:
+                # "cited officials as saying" is this case)
+                said, who = quoted
+                lo, hi = np_bounds(who)
+                src = describe_source(doc, lo, hi, self.book, tok.idx)
+                if src is not None:
+                    out.append((src, f"{tok.text} … as {said.text}", said))
+                quoter = self._source_for_verb(tok, sent) if src is None or not src.identifiable else None
+                if quoter is not None:
+                    out.append((quoter, tok.text, tok))
+                continue
             if self.parsed and low[k] in _POINTS_TO and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN") and tok.dep_ not in (
                 "relcl", "acl", "amod", "pcomp", "xcomp", "advcl"
             ) and any(c.dep_ == "dobj" for c in tok.children) and not (tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
@@ -461,19 +475,6 @@ class _Labeller:
                 src = self._source_for_verb(tok, sent)
                 if src is not None:
                     out.append((src, tok.text, tok))
-                continue
-            quoted = self._quoted_as_saying(tok) if self.parsed and low[k] in _QUOTING else None
-            if quoted is not None:
-                # "The New York Times quoted one of Carson's advisers as saying …": the words are the
-                # adviser's, relayed by the paper
-                said, who = quoted
-                lo, hi = np_bounds(who)
-                src = describe_source(doc, lo, hi, self.book, tok.idx)
-                if src is not None:
-                    out.append((src, f"{tok.text} … as {said.text}", said))
-                quoter = self._source_for_verb(tok, sent) if src is None or not src.identifiable else None
-                if quoter is not None:
-                    out.append((quoter, tok.text, tok))
                 continue
             act = self._reporting_act(tok) if self.parsed else None
             if act is not None:

@@ -1658,6 +1658,7 @@ def test_unnamed_people_stay_unnamed_however_capitalised(analyzer, text, label):
         ("Officials said the bridge was unsafe, CNN reported.", "vague_source", "CNN"),
         ("CNN reported that officials believe the bridge was unsafe.", "vague_source", "CNN"),
         ("Reuters quoted officials as saying that the plan was dead.", "vague_source", "Reuters"),
+        ("The Guardian cited two unidentified sources as saying Manafort met Assange.", "vague_source", "The Guardian"),
         ("The New York Times quoted one of Carson's advisers as saying the neurosurgeon struggles.",
          "vague_source", "New York Times"),
         # the words of a named person, as the paper quoted them
