@@ -29,9 +29,12 @@ _GLUED_SECOND = {
 }
 _OPENERS = {"“", "„", "«"}
 _CLOSERS = {"”", "»"}
-# `PARIS, Mar. 31 (Reuters) -`, `WASHINGTON —`, `Kyiv (AP) –` at the start of a paragraph
+# `PARIS, Mar. 31 (Reuters) -`, `WASHINGTON —`, `Kyiv (AP) –`, `KINSHASA, Congo --` at the start of a
+# paragraph: a place in capitals, or any place with a date or a wire service after it
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s+(?=[A-Z])"
+    r"^(?:(?P<caps>[A-Z][A-Z .'’-]{1,40}?)|[A-Z][A-Za-z .'’-]{1,40}?)(?:,\s*[A-Z][A-Za-z.]{1,20}(?=\s*[,(–—-]))?"
+    r"(?P<date>,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?P<wire>\([^)\n]{1,40}\))?\s*[-–—]+\s+(?=[A-Z])",
+    re.MULTILINE,
 )
 
 
@@ -141,10 +144,12 @@ def mark_paragraphs(doc):
         changed = True
         # a dateline is a sentence of its own
         m = _DATELINE.match(text, pos, min(len(text), pos + 90))
-        if m and "\n" not in m.group(0):
+        if m and "\n" not in m.group(0) and (m.group("caps") or m.group("date") or m.group("wire")):
             j = token_at(m.end())
             if j > 0:
                 marks[j] = 1
+                for i in range(k + 1, j):
+                    marks[i] = -1  # "WASHINGTON —" stays whole: the parser may not split it
     if changed:
         marks[0] = 1
         doc.from_array([SENT_START], marks.astype("int64").astype("uint64").reshape(-1, 1))

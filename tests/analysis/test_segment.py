@@ -40,6 +40,26 @@ def test_dateline_is_its_own_sentence(analyzer):
     ]
 
 
+def test_a_dateline_after_the_headline_is_its_own_sentence_and_no_claim(analyzer):
+    # a dateline opening the first paragraph under a headline, not only at the very start of the text
+    text = (
+        "Trump Wins Again\n\n"
+        "WASHINGTON — The senator spoke on Monday.\n\n"
+        "PHILADELPHIA (AP) — Tim Canova raised $100,000.\n\n"
+        "KINSHASA, Congo -- The government declared an outbreak.\n\n"
+        "NEW YORK - Trump tweeted \"most corrupt candidate ever!\" on Saturday.\n\n"
+        "Donald Trump - the Art of the Deal author - spoke."
+    )
+    result = analyzer.analyze(text)
+    labels = {text[s.start : s.end]: s.label for s in result.sentences}
+    for dateline in ("WASHINGTON —", "PHILADELPHIA (AP) —", "KINSHASA, Congo --", "NEW YORK -"):
+        assert labels[dateline] == "not_claim"
+    assert labels["The senator spoke on Monday."] == "unsourced"
+    assert labels["Donald Trump - the Art of the Deal author - spoke."] == "unsourced"  # a name and a dash: no dateline
+    (q,) = result.quotes
+    assert q.speaker == "Donald Trump"  # not "NEW YORK - Trump"
+
+
 def test_glued_quote_marks_keep_the_text_and_find_the_speaker(analyzer):
     text = "“In this case, we should not talk about probability. This is how we evaluate it”said Dmitry Peskov, a spokesman."
     result = analyzer.analyze(text)
