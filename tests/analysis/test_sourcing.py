@@ -1770,6 +1770,18 @@ def test_list_numbers_credits_and_notes_on_the_piece_are_not_claims(analyzer):
     assert got["Brett M. Decker is co-author of the upcoming book The Conservative Case for Trump."] == "not_claim"
 
 
+
+def test_a_wire_storys_reported_from_credit_is_not_a_claim(analyzer):
+    text = ("Arizona officials released the records on Friday.\n\n"
+            "Garcia Cano reported from Las Vegas.\n\nJulie Pace and Ken Thomas reported from Washington, D.C.\n\n"
+            "Police reported from the scene that two men were shot.")
+    sents, _ = labels_of(analyzer, text)
+    got = {t: label for t, label, _ in sents}
+    assert got["Garcia Cano reported from Las Vegas."] == "not_claim"
+    assert got["Julie Pace and Ken Thomas reported from Washington, D.C."] == "not_claim"
+    # reporting something from a place is still a report
+    assert got["Police reported from the scene that two men were shot."] == "vague_source"
+
 def test_who_in_capitals_is_the_world_health_organization(analyzer):
     sents, _ = labels_of(analyzer, "Ebola is back in Congo. WHO said Tuesday that it is scaling up its operations.")
     assert sents[-1][1:] == ("attributed", "WHO")
