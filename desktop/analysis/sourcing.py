@@ -534,6 +534,11 @@ class _Labeller:
                                 guard += 1
                             lo, hi = np_bounds(head)
                             got = describe_source(doc, max(lo, nxt.i), hi, self.book, nxt.idx)
+                            inner = _contents_of(head)
+                            if inner is not None and (got is None or not got.identifiable):
+                                # "according to a copy of the report": the report's account
+                                lo, hi = np_bounds(inner)
+                                got = describe_source(doc, lo, hi, self.book, doc[lo].idx) or got
                         else:
                             b = lexical_np_after(doc, nxt.i, min(sent.end, nxt.i + 10))
                             if b:
@@ -1565,6 +1570,19 @@ class _Labeller:
 
 
 _NO_SOURCE = "no source in this sentence or the one before"
+
+
+# a copy or a part of a text, which says what the text says ("an archived version of the website")
+_CONTAINERS = {"copy", "copies", "version", "versions", "draft", "transcript", "excerpt", "excerpts", "screenshot",
+               "recording", "portion", "section", "summary", "archive"}
+
+
+def _contents_of(tok):
+    """The text `a copy of the report`, `an archived version of the website` hold, or None."""
+    if tok.lower_ not in _CONTAINERS:
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _fight_idiom(tok) -> bool:

@@ -1782,6 +1782,16 @@ def test_a_wire_storys_reported_from_credit_is_not_a_claim(analyzer):
     # reporting something from a place is still a report
     assert got["Police reported from the scene that two men were shot."] == "vague_source"
 
+
+def test_according_to_a_copy_of_a_text_credits_the_text(analyzer):
+    text = ("The fund is small. According to an archived version of the Eric Trump Foundation website from 2010, "
+            "\"Title Sponsor\" was the highest level of sponsorship. The AP obtained the report on Monday. "
+            "According to a copy of the report, the fund lost money. According to a copy of a memo, it lost more.")
+    sents, _ = labels_of(analyzer, text)
+    assert sents[1][1:] == ("attributed", "the Eric Trump Foundation website")
+    assert sents[3][1:] == ("attributed", "the report")  # the report the article introduced
+    assert sents[4][1:] == ("vague_source", "a memo")  # a memo no one can check
+
 def test_who_in_capitals_is_the_world_health_organization(analyzer):
     sents, _ = labels_of(analyzer, "Ebola is back in Congo. WHO said Tuesday that it is scaling up its operations.")
     assert sents[-1][1:] == ("attributed", "WHO")
