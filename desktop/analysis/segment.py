@@ -31,11 +31,13 @@ _OPENERS = {"“", "„", "«"}
 _CLOSERS = {"”", "»"}
 # `PARIS, Mar. 31 (Reuters) -`, `WASHINGTON —`, `Kyiv (AP) –`, `KINSHASA, Congo --` at the start of a
 # paragraph: a place in capitals, or any place with a date or a wire service after it
-_DATELINE = re.compile(
+# (the place, region, date and wire service, without the dash: sourcing labels a sentence that is
+# only this and its dash a dateline)
+DATELINE_HEAD = (
     r"^(?:(?P<caps>[A-Z][A-Z .'’-]{1,40}?)|[A-Z][A-Za-z .'’-]{1,40}?)(?:,\s*[A-Z][A-Za-z.]{1,20}(?=\s*[,(–—-]))?"
-    r"(?P<date>,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?P<wire>\([^)\n]{1,40}\))?\s*[-–—]+\s+(?=[A-Z])",
-    re.MULTILINE,
+    r"(?P<date>,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?P<wire>\([^)\n]{1,40}\))?"
 )
+_DATELINE = re.compile(DATELINE_HEAD + r"\s*[-–—]+\s+(?=[A-Z])", re.MULTILINE)
 
 
 def _split_glued(doc) -> None:

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from desktop.analysis.model import Span
+from desktop.analysis.segment import DATELINE_HEAD
 from desktop.resources import read_lines, word_set
 from desktop.analysis.speakers import (
     _BODY_WORDS,
@@ -94,9 +95,8 @@ _STYLE_SHEET_LINE = re.compile(
     r"|^[.#@][\w-]+(?:[\s,]+[.#]?[\w-]+|\s*\([\w-]+:\s*\w+\))*\s*\{$"
     r"|^\}\.?$"
 )
-_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]{0,4}\.?(?:[A-Z]\.?)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+$"
-)
+# a sentence that is only a dateline: the pattern the segmenter splits datelines off by
+_DATELINE = re.compile(DATELINE_HEAD + r"\s*[-–—]+$")
 _ABOUT_THE_AUTHOR = re.compile(
     r"^(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3})?"
     r"(?:editor|contributor|columnist|writer|author|co-author|reporter|correspondent|blogger|commentator|fellow)\b"
