@@ -47,12 +47,14 @@ def test_a_dateline_after_the_headline_is_its_own_sentence_and_no_claim(analyzer
         "WASHINGTON — The senator spoke on Monday.\n\n"
         "PHILADELPHIA (AP) — Tim Canova raised $100,000.\n\n"
         "KINSHASA, Congo -- The government declared an outbreak.\n\n"
+        "SALZBURG, Austria, February 13, 2018 (LifeSiteNews) – The bishop signed.\n\n"
         "NEW YORK - Trump tweeted \"most corrupt candidate ever!\" on Saturday.\n\n"
         "Donald Trump - the Art of the Deal author - spoke."
     )
     result = analyzer.analyze(text)
     labels = {text[s.start : s.end]: s.label for s in result.sentences}
-    for dateline in ("WASHINGTON —", "PHILADELPHIA (AP) —", "KINSHASA, Congo --", "NEW YORK -"):
+    for dateline in ("WASHINGTON —", "PHILADELPHIA (AP) —", "KINSHASA, Congo --", "NEW YORK -",
+                     "SALZBURG, Austria, February 13, 2018 (LifeSiteNews) –"):
         assert labels[dateline] == "not_claim"
     assert labels["The senator spoke on Monday."] == "unsourced"
     assert labels["Donald Trump - the Art of the Deal author - spoke."] == "unsourced"  # a name and a dash: no dateline
